@@ -1,0 +1,34 @@
+// Builds the whole application from the platform and the modules. Modules are listed here and nowhere else.
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { accessRoutes } from './modules/access/routes.ts';
+import { sessionResolver } from './modules/access/service.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { orgRoutes } from './modules/org/routes.ts';
+import type { AppContext } from './platform/context.ts';
+import type { EventHandler } from './platform/events/bus.ts';
+import { installGuard } from './platform/http/guard.ts';
+import { registerObservability } from './platform/http/observability.ts';
+import { type App, createServer } from './platform/http/server.ts';
+
+const WEB_ROOT = fileURLToPath(new URL('../../web/public/', import.meta.url));
+
+/** Handlers of outbox events, contributed by the modules. */
+export function eventHandlers(_ctx: AppContext): EventHandler[] {
+  return [];
+}
+
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = await createServer(ctx.config, ctx.log);
+  installGuard(app, sessionResolver(ctx));
+  registerObservability(app, ctx);
+  accessRoutes(app, ctx);
+  orgRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  // Files are sent by routes of our own, so that they declare their access like every other route.
+  await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+    reply.sendFile('index.html'),
+  );
+  return app;
+}

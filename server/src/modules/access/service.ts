@@ -1,0 +1,148 @@
+// Staff sign-in, sessions and password change.
+import type { FastifyRequest } from 'fastify';
+import { Actor } from '../../platform/auth/actor.ts';
+import { ROLE_NAMES, type Role } from '../../platform/auth/roles.ts';
+import { type AppContext, type Requester, runChange } from '../../platform/context.ts';
+import type { ResolvedSession } from '../../platform/http/guard.ts';
+import { invalidField, Problem } from '../../platform/http/problem.ts';
+import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './password.ts';
+import * as store from './store.ts';
+import { newToken, tokenHash } from './token.ts';
+
+const MINUTE = 60_000;
+// last_seen_at is written at most this often: a busy session must not cost a write per request.
+const TOUCH_EVERY_MS = MINUTE;
+
+const wrongCredentials = () => new Problem(401, 'wrong-credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function login(
+  ctx: AppContext,
+  input: { username: string; password: string },
+  client: { ip: string; userAgent: string | null; requestId: string },
+): Promise<LoginResult> {
+  const now = ctx.clock.now();
+  const account = await store.findAccount(ctx.database.db, input.username);
+  if (!account?.active) {
+    await verifyDecoy(input.password);
+    throw wrongCredentials();
+  }
+  if (account.locked_until && account.locked_until > now) {
+    throw new Problem(
+      429,
+      'account-locked',
+      'Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+      `Khoá đến ${account.locked_until.toISOString()}.`,
+    );
+  }
+  const who: Requester = { actor: null, requestId: client.requestId };
+  if (!(await verifyPassword(account.password_hash, input.password))) {
+    const locks = account.failed_logins + 1 >= ctx.config.loginMaxFailures;
+    const lockUntil = locks ? new Date(now.getTime() + ctx.config.loginLockMinutes * MINUTE) : null;
+    await runChange(ctx, who, async ({ trx, audit }) => {
+      await store.recordFailedLogin(trx, account.id, lockUntil);
+      audit(locks ? 'auth.account_locked' : 'auth.login_failed', 'staff', account.id, { ip: client.ip });
+    });
+    throw wrongCredentials();
+  }
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 60 * MINUTE);
+  await runChange(ctx, who, async ({ trx, audit }) => {
+    await store.clearFailedLogins(trx, account.id);
+    const session = await trx
+      .insertInto('staff_session')
+      .values({
+        token_hash: tokenHash(token),
+        csrf_token: csrfToken,
+        staff_id: account.id,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: expiresAt,
+        ip: client.ip,
+        user_agent: client.userAgent?.slice(0, 300) ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    audit('auth.login', 'staff', account.id, { session: session.id, ip: client.ip });
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+export function sessionResolver(ctx: AppContext) {
+  return async (token: string, _request: FastifyRequest): Promise<ResolvedSession | null> => {
+    const row = await store.findLiveSession(ctx.database.db, tokenHash(token));
+    if (!row) return null;
+    const now = ctx.clock.now().getTime();
+    const idleLimit = ctx.config.sessionIdleMinutes * MINUTE;
+    if (row.expires_at.getTime() <= now || now - row.last_seen_at.getTime() > idleLimit) return null;
+    if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+      await store.touchSession(ctx.database.db, row.id, new Date(now));
+    }
+    return {
+      actor: new Actor(row.staff_id, row.username, row.full_name, row.grants),
+      sessionId: row.id,
+      csrfToken: row.csrf_token,
+    };
+  };
+}
+
+export async function logout(ctx: AppContext, who: Requester, sessionId: string): Promise<void> {
+  await runChange(ctx, who, async ({ trx, audit }) => {
+    await trx.updateTable('staff_session').set({ revoked_at: ctx.clock.now() }).where('id', '=', sessionId).execute();
+    audit('auth.logout', 'staff', who.actor?.staffId ?? null, { session: sessionId });
+  });
+}
+
+export async function profile(ctx: AppContext, actor: Actor, session: ResolvedSession) {
+  const db = ctx.database.db;
+  const me = await store.profileOf(db, actor.staffId);
+  const agencies = await store.grantAgencies(db, [...new Set(actor.grants.map((g) => g.agencyId))]);
+  return {
+    id: me.id,
+    username: me.username,
+    fullName: me.full_name,
+    position: me.position,
+    email: me.email,
+    mustChangePassword: me.demo_password,
+    agency: { id: me.agency_id, identifier: me.agency_identifier, name: me.agency_name },
+    roles: agencies.map((a) => ({
+      agency: { id: a.id, identifier: a.identifier, name: a.name },
+      roles: actor.grants
+        .filter((g) => g.agencyId === a.id)
+        .map((g) => ({ role: g.role, name: ROLE_NAMES[g.role as Role] ?? g.role })),
+    })),
+    csrfToken: session.csrfToken,
+  };
+}
+
+export async function changePassword(
+  ctx: AppContext,
+  who: Requester & { actor: Actor },
+  sessionId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const account = await store.findAccount(ctx.database.db, who.actor.username);
+  if (!account || !(await verifyPassword(account.password_hash, input.currentPassword))) {
+    throw invalidField('currentPassword', 'Mật khẩu hiện tại không đúng.');
+  }
+  const problem = passwordProblem(input.newPassword, account.username);
+  if (problem) throw invalidField('newPassword', problem);
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = ctx.clock.now();
+  await runChange(ctx, who, async ({ trx, audit }) => {
+    await trx
+      .updateTable('staff')
+      .set({ password_hash: passwordHash, password_changed_at: now, demo_password: false })
+      .where('id', '=', account.id)
+      .execute();
+    // Whoever else holds a session (perhaps the reason for the change) is signed out.
+    await store.revokeSessions(trx, account.id, now, sessionId);
+    audit('auth.password_changed', 'staff', account.id);
+  });
+}

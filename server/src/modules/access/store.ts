@@ -1,0 +1,86 @@
+// Queries of the access module: accounts as seen at sign-in, and sessions.
+import { type Kysely, sql } from 'kysely';
+import type { Grant } from '../../platform/auth/actor.ts';
+import type { DB } from '../../platform/db/schema.ts';
+
+export function findAccount(db: Kysely<DB>, username: string) {
+  return db
+    .selectFrom('staff')
+    .select(['id', 'username', 'full_name', 'password_hash', 'active', 'failed_logins', 'locked_until'])
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function recordFailedLogin(db: Kysely<DB>, staffId: string, lockUntil: Date | null) {
+  await db
+    .updateTable('staff')
+    .set((eb) =>
+      lockUntil ? { failed_logins: 0, locked_until: lockUntil } : { failed_logins: eb('failed_logins', '+', 1) },
+    )
+    .where('id', '=', staffId)
+    .execute();
+}
+
+export async function clearFailedLogins(db: Kysely<DB>, staffId: string) {
+  await db.updateTable('staff').set({ failed_logins: 0, locked_until: null }).where('id', '=', staffId).execute();
+}
+
+export interface SessionRow {
+  id: string;
+  csrf_token: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  staff_id: string;
+  username: string;
+  full_name: string;
+  grants: Grant[];
+}
+
+/** One round trip per request: the session, its staff member and their grants. */
+export async function findLiveSession(db: Kysely<DB>, hash: string): Promise<SessionRow | undefined> {
+  const res = await sql<SessionRow>`
+    SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, st.id AS staff_id, st.username, st.full_name,
+      coalesce((SELECT json_agg(json_build_object('role', g.role, 'agencyId', g.agency_id))
+                FROM role_grant g WHERE g.staff_id = st.id), '[]'::json) AS grants
+    FROM staff_session s JOIN staff st ON st.id = s.staff_id
+    WHERE s.token_hash = ${hash} AND s.revoked_at IS NULL AND st.active`.execute(db);
+  return res.rows[0];
+}
+
+export async function touchSession(db: Kysely<DB>, sessionId: string, at: Date) {
+  await db.updateTable('staff_session').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
+}
+
+export async function revokeSessions(db: Kysely<DB>, staffId: string, at: Date, exceptSessionId?: string) {
+  let q = db
+    .updateTable('staff_session')
+    .set({ revoked_at: at })
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null);
+  if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
+  await q.execute();
+}
+
+export function profileOf(db: Kysely<DB>, staffId: string) {
+  return db
+    .selectFrom('staff')
+    .innerJoin('agency', 'agency.id', 'staff.agency_id')
+    .select([
+      'staff.id',
+      'staff.username',
+      'staff.full_name',
+      'staff.position',
+      'staff.email',
+      'staff.demo_password',
+      'agency.id as agency_id',
+      'agency.identifier as agency_identifier',
+      'agency.name as agency_name',
+    ])
+    .where('staff.id', '=', staffId)
+    .executeTakeFirstOrThrow();
+}
+
+export function grantAgencies(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('agency').select(['id', 'identifier', 'name']).where('id', 'in', ids).execute();
+}

@@ -1,0 +1,112 @@
+// Writing and verifying the audit log. An entry is appended inside the transaction of the change it records,
+// as its last statement: the chain head row is locked until commit, so concurrent writers queue for a short
+// moment instead of forking the chain.
+import { type Kysely, sql } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { DB } from '../db/schema.ts';
+import { type ChainBreak, type ChainedEntry, entryHash, findBreak, GENESIS_HASH } from './chain.ts';
+
+export interface AuditActor {
+  id: string | null;
+  label: string;
+}
+
+export interface AuditRecord {
+  actor: AuditActor;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  requestId: string | null;
+  summary?: Record<string, unknown>;
+}
+
+export async function appendAudit(trx: Kysely<DB>, clock: Clock, record: AuditRecord): Promise<number> {
+  const head = await trx
+    .selectFrom('audit_chain_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const fields = {
+    seq: head.seq + 1,
+    // Millisecond precision: the stored value must read back exactly as it was hashed.
+    at: new Date(clock.now().getTime()),
+    actorId: record.actor.id,
+    actorLabel: record.actor.label,
+    action: record.action,
+    targetType: record.targetType,
+    targetId: record.targetId,
+    requestId: record.requestId,
+    summary: record.summary ?? {},
+  };
+  const hash = entryHash(head.hash, fields);
+  await trx
+    .insertInto('audit_entry')
+    .values({
+      seq: fields.seq,
+      at: fields.at,
+      actor_id: fields.actorId,
+      actor_label: fields.actorLabel,
+      action: fields.action,
+      target_type: fields.targetType,
+      target_id: fields.targetId,
+      request_id: fields.requestId,
+      summary: JSON.stringify(fields.summary),
+      prev_hash: head.hash,
+      hash,
+    })
+    .execute();
+  await trx.updateTable('audit_chain_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
+  return fields.seq;
+}
+
+export interface VerifyReport {
+  checked: number;
+  firstBreak: ChainBreak | null;
+}
+
+const PAGE = 2000;
+
+/** Walks the whole chain page by page and names the first broken entry; the head row must match the end. */
+export async function verifyAuditChain(db: Kysely<DB>, onProgress?: (checked: number) => void): Promise<VerifyReport> {
+  let prev = { seq: 0, hash: GENESIS_HASH };
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('seq', '>', prev.seq)
+      .orderBy('seq')
+      .limit(PAGE)
+      .execute();
+    const entries: ChainedEntry[] = rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actorId: r.actor_id,
+      actorLabel: r.actor_label,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      requestId: r.request_id,
+      summary: r.summary,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
+    const firstBreak = findBreak(entries, prev);
+    if (firstBreak) return { checked: checked + entries.findIndex((e) => e.seq === firstBreak.seq), firstBreak };
+    checked += entries.length;
+    onProgress?.(checked);
+    const last = entries.at(-1);
+    if (!last) break;
+    prev = { seq: last.seq, hash: last.hash };
+  }
+  const head = await sql<{ seq: number; hash: string }>`SELECT seq, hash FROM audit_chain_head WHERE id = 1`.execute(
+    db,
+  );
+  const h = head.rows[0];
+  // Entries deleted from the end would leave a valid but shorter chain: the head still remembers the end.
+  if (!h || h.seq !== prev.seq || h.hash !== prev.hash) {
+    return { checked, firstBreak: { seq: prev.seq + 1, reason: 'sequence' } };
+  }
+  return { checked, firstBreak: null };
+}

@@ -1,0 +1,54 @@
+// Roles and permissions: the one table that says who may do what. A permission is an action on a resource; a
+// role grant gives its permissions within one agency, and for roles whose scope is `subtree`, within every
+// agency below it as well.
+
+export const ROLES = [
+  'one_stop_officer', // cán bộ tiếp nhận (một cửa)
+  'specialist', // chuyên viên thụ lý
+  'department_head', // lãnh đạo phòng
+  'agency_leader', // lãnh đạo cơ quan
+  'clerk', // văn thư
+  'reporting_officer', // cán bộ báo cáo
+  'agency_admin', // quản trị cơ quan
+  'system_admin', // quản trị hệ thống
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, string> = {
+  one_stop_officer: 'Cán bộ tiếp nhận một cửa',
+  specialist: 'Chuyên viên thụ lý',
+  department_head: 'Lãnh đạo phòng',
+  agency_leader: 'Lãnh đạo cơ quan',
+  clerk: 'Văn thư',
+  reporting_officer: 'Cán bộ báo cáo thống kê',
+  agency_admin: 'Quản trị cơ quan',
+  system_admin: 'Quản trị hệ thống',
+};
+
+export const PERMISSIONS = [
+  'org.manage', // create and edit agencies and departments
+  'admin_unit.manage', // create administrative units (province-wide data)
+  'staff.read',
+  'staff.manage', // create staff, grant and revoke roles
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  one_stop_officer: [],
+  specialist: [],
+  department_head: ['staff.read'],
+  agency_leader: ['staff.read'],
+  clerk: [],
+  reporting_officer: [],
+  agency_admin: ['org.manage', 'staff.read', 'staff.manage'],
+  system_admin: ['org.manage', 'admin_unit.manage', 'staff.read', 'staff.manage', 'audit.read'],
+};
+
+/** Roles that reach the agencies below the one they are granted in. */
+export const SUBTREE_ROLES: ReadonlySet<Role> = new Set(['agency_leader', 'reporting_officer', 'agency_admin']);
+
+/** Roles whose grant, wherever it is held, covers the whole system. */
+export const GLOBAL_ROLES: ReadonlySet<Role> = new Set(['system_admin']);
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

@@ -1,0 +1,162 @@
+// One database handle for both engines: PGlite (embedded, for `npm start` and `npm test`) and PostgreSQL
+// (production, CI). Everything above this file sees only Kysely and `executeSql`, so there is no second code
+// path for the embedded database.
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export interface SqlResult<R = Record<string, unknown>> {
+  rows: R[];
+  rowCount: number;
+}
+
+/** What pg-boss and the migration runner need: plain SQL, and a script of several statements. */
+export interface SqlExecutor {
+  executeSql<R = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<SqlResult<R>>;
+}
+
+export interface Database extends SqlExecutor {
+  readonly engine: 'pglite' | 'postgres';
+  readonly db: Kysely<DB>;
+  /** Runs a script of several statements without parameters (migrations, pg-boss schema). */
+  executeScript(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Both engines return the same JavaScript values: int8 as number (counts, sequence numbers stay far below
+// 2^53), numeric as string (money is never a float), date as 'yyyy-mm-dd' (a calendar date has no time zone),
+// timestamptz as Date.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const TIMESTAMPTZ = 1184;
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8) return (v: string) => Number(v);
+    if (oid === DATE) return (v: string) => v;
+    if (oid === NUMERIC) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+export interface PostgresOptions {
+  url: string;
+  poolSize: number;
+  onIdleError?: (err: Error) => void;
+}
+
+export function openPostgres(options: PostgresOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    types: pgTypes,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'congso',
+  });
+  // An idle client losing its server (restart, failover) must not crash the process: the pool drops it and
+  // opens a new one on the next query.
+  pool.on('error', (err) => options.onIdleError?.(err));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    async executeSql<R>(text: string, values: readonly unknown[] = []) {
+      const res = await pool.query(text, values as unknown[]);
+      return { rows: res.rows as R[], rowCount: res.rowCount ?? 0 };
+    },
+    async executeScript(sql: string) {
+      await pool.query(sql);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** A FIFO lock: PGlite is one connection, so a transaction must own it from BEGIN to COMMIT. */
+class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const ready = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => next);
+    return ready;
+  }
+}
+
+export interface PgliteOptions {
+  /** A directory for a persistent database, or undefined for one in memory. */
+  dataDir?: string;
+  /** A tarball of a data directory to start from (tests clone a migrated template this way). */
+  loadDataDir?: Blob;
+}
+
+export async function openPglite(options: PgliteOptions): Promise<Database & { pglite: PGlite }> {
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    extensions: { pg_trgm, unaccent },
+    parsers: {
+      [pgliteTypes.INT8]: (v: string) => Number(v),
+      [pgliteTypes.DATE]: (v: string) => v,
+      [pgliteTypes.NUMERIC]: (v: string) => v,
+      [TIMESTAMPTZ]: (v: string) => new Date(v),
+    },
+  });
+  const mutex = new Mutex();
+  // Without parameters a text may hold several statements (pg-boss sends its schema that way), which only the
+  // simple protocol accepts: the same rule node-postgres follows.
+  const run = async <R>(text: string, values: readonly unknown[]) => {
+    const res = values.length > 0 ? await pglite.query<R>(text, values as unknown[]) : (await pglite.exec(text)).at(-1);
+    return { rows: (res?.rows ?? []) as R[], rowCount: res?.affectedRows ?? res?.rows.length ?? 0 };
+  };
+  const pool = {
+    async connect() {
+      const release = await mutex.acquire();
+      return {
+        async query(text: string, values: readonly unknown[]) {
+          const res = await run(text, values);
+          return { rows: res.rows, rowCount: res.rowCount, command: commandOf(text) };
+        },
+        release,
+      };
+    },
+    async end() {},
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's pool type names pg's classes; this object has their shape.
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as any }) });
+  const exclusive = async <T>(fn: () => Promise<T>) => {
+    const release = await mutex.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  };
+  return {
+    engine: 'pglite',
+    db,
+    pglite,
+    executeSql: <R>(text: string, values: readonly unknown[] = []) => exclusive(() => run<R>(text, values)),
+    async executeScript(sql: string) {
+      await exclusive(() => pglite.exec(sql));
+    },
+    async close() {
+      await db.destroy();
+      await exclusive(() => pglite.close());
+    },
+  };
+}
+
+// Kysely reads `command` to tell inserts and updates apart when it reports affected rows.
+function commandOf(text: string): string {
+  return (/^\s*(\w+)/.exec(text)?.[1] ?? '').toUpperCase();
+}

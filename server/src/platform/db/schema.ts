@@ -1,0 +1,128 @@
+// Table types for Kysely. Each migration that adds or changes a table updates this file in the same commit.
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A column the database fills in (default) but that can also be written. */
+type Defaulted<T> =
+  T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
+
+export interface AuditEntryTable {
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  request_id: string | null;
+  summary: JSONColumnType<Record<string, unknown>, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  created_at: Defaulted<Timestamp>;
+  dispatched_at: Timestamp | null;
+}
+
+export interface AdminUnitTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  level: 'province' | 'district' | 'commune';
+  kind: string;
+  parent_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface AgencyTable {
+  id: Generated<string>;
+  identifier: string;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  parent_id: string | null;
+  admin_unit_id: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  version: Generated<number>;
+}
+
+export interface AgencyClosureTable {
+  ancestor_id: string;
+  descendant_id: string;
+  depth: number;
+}
+
+export interface DepartmentTable {
+  id: Generated<string>;
+  agency_id: string;
+  code: string;
+  name: string;
+}
+
+export interface StaffTable {
+  id: Generated<string>;
+  username: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  position: string | null;
+  agency_id: string;
+  department_id: string | null;
+  password_hash: string;
+  demo_password: Generated<boolean>;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  password_changed_at: Defaulted<Timestamp>;
+  created_at: Defaulted<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface RoleGrantTable {
+  id: Generated<string>;
+  staff_id: string;
+  role: string;
+  agency_id: string;
+  granted_at: Defaulted<Timestamp>;
+}
+
+export interface StaffSessionTable {
+  id: Generated<string>;
+  token_hash: string;
+  csrf_token: string;
+  staff_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface DB {
+  audit_entry: AuditEntryTable;
+  audit_chain_head: AuditChainHeadTable;
+  outbox: OutboxTable;
+  admin_unit: AdminUnitTable;
+  agency: AgencyTable;
+  agency_closure: AgencyClosureTable;
+  department: DepartmentTable;
+  staff: StaffTable;
+  role_grant: RoleGrantTable;
+  staff_session: StaffSessionTable;
+}

@@ -1,0 +1,15 @@
+import pino from 'pino';
+import { loadConfig } from '../src/config.ts';
+import { seedDemoOrg } from '../src/modules/org/demo.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import type { Database } from '../src/platform/db/connection.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { EventBus } from '../src/platform/events/bus.ts';
+
+/** The state every test file starts from: all migrations, the job schema, and the demo organisation. */
+export async function prepareTemplate(database: Database): Promise<void> {
+  await migrate(database);
+  await EventBus.install(database);
+  const config = loadConfig({ CONGSO_ENV: 'test' });
+  await seedDemoOrg({ database, config, clock: systemClock, log: pino({ level: 'silent' }) });
+}
