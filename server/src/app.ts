@@ -7,7 +7,6 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import type { EventHandler } from './platform/events/bus.ts';
-import { installGuard } from './platform/http/guard.ts';
 import { registerObservability } from './platform/http/observability.ts';
 import { type App, createServer } from './platform/http/server.ts';
 
@@ -19,8 +18,7 @@ export function eventHandlers(_ctx: AppContext): EventHandler[] {
 }
 
 export async function buildApp(ctx: AppContext): Promise<App> {
-  const app = await createServer(ctx.config, ctx.log);
-  installGuard(app, sessionResolver(ctx));
+  const app = await createServer(ctx.config, ctx.log, sessionResolver(ctx));
   registerObservability(app, ctx);
   accessRoutes(app, ctx);
   orgRoutes(app, ctx);

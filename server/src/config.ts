@@ -20,6 +20,7 @@ export interface Config {
   sessionAbsoluteHours: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  loginRatePerMinute: number;
   bodyLimitBytes: number;
   trustProxy: boolean;
   metricsToken: string | undefined;
@@ -92,6 +93,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    loginRatePerMinute: integer(env, 'LOGIN_RATE_PER_MINUTE', 20, 1, 100_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     metricsToken: env.METRICS_TOKEN || undefined,

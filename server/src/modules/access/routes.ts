@@ -35,7 +35,7 @@ export function accessRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['access'],
         summary: 'Cán bộ đăng nhập',

@@ -16,9 +16,19 @@ export interface ResolvedSession {
 
 export type SessionResolver = (token: string, request: FastifyRequest) => Promise<ResolvedSession | null>;
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every route with its declared access: what the authorization-matrix test walks. */
+    declaredRoutes: DeclaredRoute[];
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -42,10 +52,12 @@ export function declaredAccess(route: Pick<RouteOptions, 'url' | 'config'>): Acc
 export function installGuard(app: FastifyInstance, resolveSession: SessionResolver): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
-    if (!declaredAccess(route)) {
-      throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
-    }
+    const access = declaredAccess(route);
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
+    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access });
   });
   app.addHook('onRequest', async (request) => {
     // Unknown routes have no declaration; the not-found handler answers them.

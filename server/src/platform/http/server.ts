@@ -14,6 +14,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
+import { installGuard, type SessionResolver } from './guard.ts';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -28,7 +29,7 @@ function makeAjv(options: AjvOptions): Ajv {
 
 const REQUEST_ID = /^[\w.-]{8,64}$/;
 
-export async function createServer(config: Config, logger: Logger): Promise<App> {
+export async function createServer(config: Config, logger: Logger, resolveSession: SessionResolver): Promise<App> {
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
@@ -47,13 +48,16 @@ export async function createServer(config: Config, logger: Logger): Promise<App>
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object),
   );
+  // The cookie parser first (the guard reads the session cookie), then the guard, so that every route
+  // registered after it, plugins' included, passes through it.
+  await app.register(cookie);
+  installGuard(app, resolveSession);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(cookie);
   await app.register(helmet, {
     // The API docs page runs swagger-ui's own scripts; everything else is JSON.
     contentSecurityPolicy: {
