@@ -31,8 +31,19 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function entryHash(prevHash: string, fields: ChainedFields): string {
-  const body = canonicalJson({ ...fields, at: fields.at.toISOString() });
+export function entryHash(prevHash: string, f: ChainedFields): string {
+  // Field by field: an entry read back carries its own hashes too, and they are not part of what is hashed.
+  const body = canonicalJson({
+    seq: f.seq,
+    at: f.at.toISOString(),
+    actorId: f.actorId,
+    actorLabel: f.actorLabel,
+    action: f.action,
+    targetType: f.targetType,
+    targetId: f.targetId,
+    requestId: f.requestId,
+    summary: f.summary,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
