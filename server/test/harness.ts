@@ -42,13 +42,18 @@ export interface TestContextOptions {
   env?: Record<string, string>;
 }
 
-export async function testContext(options: TestContextOptions = {}): Promise<AppContext> {
+/** The application's context on a given database, with test settings. */
+export function contextOn(database: Database, options: TestContextOptions = {}): AppContext {
   return {
-    database: await cloneDatabase(),
+    database,
     config: loadConfig({ CONGSO_ENV: 'test', ...options.env }),
     clock: options.clock ?? systemClock,
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   };
+}
+
+export async function testContext(options: TestContextOptions = {}): Promise<AppContext> {
+  return contextOn(await cloneDatabase(), options);
 }
 
 export interface Session {
