@@ -35,8 +35,8 @@ describe('agencies', () => {
     let cursor: string | null = null;
     do {
       const res = await t.app.inject({ url: `/api/v1/agencies?limit=7${cursor ? `&cursor=${cursor}` : ''}` });
-      const page = res.json();
-      seen.push(...page.items.map((a: { id: string }) => a.id));
+      const page: { items: { id: string }[]; nextCursor: string | null } = res.json();
+      seen.push(...page.items.map((a) => a.id));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen.length).toBeGreaterThanOrEqual(28);

@@ -1,10 +1,11 @@
 // Authorization in one place. Every route declares `config.access`; this hook resolves the session, checks CSRF
 // on cookie-authenticated writes, and refuses a signed-in staff member who holds the permission nowhere. The
 // agency scope of a particular record is then checked by the service (assertCan) or in SQL (inScope).
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyRequest, RouteOptions } from 'fastify';
 import type { Actor } from '../auth/actor.ts';
 import type { Permission } from '../auth/roles.ts';
 import { forbidden, unauthenticated } from './problem.ts';
+import type { App } from './server.ts';
 
 export type Access = 'public' | 'signed-in' | Permission;
 
@@ -49,7 +50,7 @@ export function declaredAccess(route: Pick<RouteOptions, 'url' | 'config'>): Acc
   return PLUGIN_ROUTE_PREFIXES.some((p) => route.url.startsWith(p)) ? 'public' : undefined;
 }
 
-export function installGuard(app: FastifyInstance, resolveSession: SessionResolver): void {
+export function installGuard(app: App, resolveSession: SessionResolver): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   const declared: DeclaredRoute[] = [];

@@ -39,8 +39,7 @@ export async function createServer(config: Config, logger: Logger, resolveSessio
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    ajv: { customOptions: {} },
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   // Bodies are taken exactly as sent: a wrong type or an unknown field is an error, never silently fixed.
   const bodyAjv = makeAjv({ coerceTypes: false });
@@ -80,5 +79,5 @@ export async function createServer(config: Config, logger: Logger, resolveSessio
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  return app as unknown as App;
+  return app;
 }
