@@ -59,7 +59,9 @@ describe('audit log', () => {
       .orderBy('seq')
       .executeTakeFirstOrThrow();
     await sql`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`.execute(db);
-    await sql`UPDATE audit_entry SET summary = '{"code":"KTA","name":"Phòng đã bị sửa"}' WHERE seq = ${target.seq}`.execute(db);
+    await sql`UPDATE audit_entry SET summary = '{"code":"KTA","name":"Phòng đã bị sửa"}' WHERE seq = ${target.seq}`.execute(
+      db,
+    );
     const changed = await verifyAuditChain(db);
     expect(changed.firstBreak).toEqual({ seq: target.seq, reason: 'hash' });
 
