@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloneDatabase, isPostgres } from './harness.ts';
 
 const run = promisify(execFile);
 let dataDir: string;
@@ -41,5 +42,21 @@ describe('congso CLI', () => {
     const verify = await congso(['audit', 'verify']);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/Chuỗi nhật ký nguyên vẹn: \d+ bản ghi\./);
+  });
+});
+
+// Production needs PostgreSQL, so this runs in the PostgreSQL pass of the suite.
+describe.runIf(isPostgres())('congso CLI in production mode', () => {
+  it('refuses to serve while demo accounts keep the demo password', async () => {
+    const clone = await cloneDatabase();
+    await clone.close();
+    const r = await congso(['serve'], {
+      CONGSO_ENV: 'production',
+      DATABASE_URL: clone.url!,
+      PUBLIC_URL: 'https://dichvucong.baclieu.gov.vn',
+      PORT: '0',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^congso: Còn \d+ tài khoản dùng mật khẩu mẫu/);
   });
 });

@@ -44,9 +44,10 @@ export class Actor {
  * A SQL condition: `column` names an agency within the actor's scope for `permission`. Used by every list query,
  * so that scope is enforced by the database and not by filtering in memory.
  */
-export function inScope<T extends keyof DB>(actor: Actor, permission: Permission, column: string) {
+export function inScope(actor: Actor, permission: Permission, column: string) {
   const scope = actor.scope(permission);
-  return (eb: ExpressionBuilder<DB, T>) => {
+  // Generic in the query's tables, so that it also fits queries over aliased tables and joins.
+  return <D, T extends keyof D>(eb: ExpressionBuilder<D, T>) => {
     if (scope.all) return sql<boolean>`true`;
     const col = sql.ref(column);
     const direct = scope.agencies.length ? sql<boolean>`${col} = ANY(${scope.agencies}::uuid[])` : sql<boolean>`false`;
