@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { buildApp, eventHandlers } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DEMO_PASSWORD } from './modules/access/password.ts';
+import { seedDemoCalendar } from './modules/calendar/demo.ts';
 import { DEMO_STAFF, seedDemoOrg } from './modules/org/demo.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { systemClock } from './platform/clock.ts';
@@ -45,6 +46,7 @@ async function prepare(ctx: AppContext): Promise<void> {
   await EventBus.install(ctx.database);
   if (report.applied.length) ctx.log.info({ applied: report.applied }, 'migrations applied');
   if (ctx.config.seedDemo && (await seedDemoOrg(ctx))) ctx.log.info('demo data seeded');
+  if (ctx.config.seedDemo && (await seedDemoCalendar(ctx))) ctx.log.info('demo calendar seeded');
 }
 
 async function refuseDemoPasswords(ctx: AppContext): Promise<void> {

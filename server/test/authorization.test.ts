@@ -39,6 +39,12 @@ const MATRIX: Record<string, Expected> = {
   'POST /api/v1/staff/:id/grants': ['agency_admin', 'system_admin'],
   'DELETE /api/v1/staff/:id/grants/:grantId': ['agency_admin', 'system_admin'],
   'GET /api/v1/audit': ['system_admin'],
+  'GET /api/v1/calendar/deadline': PUBLIC,
+  'GET /api/v1/calendar/:year': PUBLIC,
+  'GET /api/v1/calendars/:owner': PUBLIC,
+  'PUT /api/v1/calendars/:owner/hours': ['agency_admin', 'system_admin'],
+  'PUT /api/v1/calendars/:owner/years/:year/entries': ['agency_admin', 'system_admin'],
+  'POST /api/v1/calendars/:owner/years/:year/confirm': ['agency_admin', 'system_admin'],
 };
 
 /** One demo account per role (the demo data gives each of them exactly that role). */

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
+import { seedDemoCalendar } from '../src/modules/calendar/demo.ts';
 import { seedDemoOrg } from '../src/modules/org/demo.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import type { Database } from '../src/platform/db/connection.ts';
@@ -11,5 +12,7 @@ export async function prepareTemplate(database: Database): Promise<void> {
   await migrate(database);
   await EventBus.install(database);
   const config = loadConfig({ CONGSO_ENV: 'test' });
-  await seedDemoOrg({ database, config, clock: systemClock, log: pino({ level: 'silent' }) });
+  const ctx = { database, config, clock: systemClock, log: pino({ level: 'silent' }) };
+  await seedDemoOrg(ctx);
+  await seedDemoCalendar(ctx);
 }

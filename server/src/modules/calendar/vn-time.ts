@@ -105,3 +105,35 @@ export function formatVnInstant(instant: Instant): string {
   const minutes = vnMinutesOfDay(instant);
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)} ${formatVnDate(vnDayOf(instant))}`;
 }
+
+// ISO 8601 with an explicit offset: 2025-01-20T10:00, :00, :00.123, then Z or ±HH:MM. A space where the sign
+// should be is read as '+', because an unencoded '+' in a query string arrives as a space.
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|z|[+\- ]\d{2}:\d{2})$/;
+
+/** An instant written as ISO 8601 with an explicit offset; null when malformed, impossible or without an offset
+ * (a local time without its zone is ambiguous for other systems). */
+export function parseIsoInstant(text: string): Instant | null {
+  const m = ISO_INSTANT.exec(text);
+  if (!m) return null;
+  const [hours, minutes, seconds] = [m[2], m[3], m[4] ?? '0'].map(Number) as [number, number, number];
+  const offset = m[6]!.toUpperCase() === 'Z' ? 0 : Number(m[6]!.slice(1, 3)) * 60 + Number(m[6]!.slice(4, 6));
+  if (hours > 23 || minutes > 59 || seconds > 59 || offset > 14 * 60) return null;
+  let day: EpochDay;
+  try {
+    day = parseIsoDate(m[1]!);
+  } catch {
+    return null;
+  }
+  const sign = m[6]!.startsWith('-') ? -1 : 1;
+  const millis = Number((m[5] ?? '').padEnd(3, '0'));
+  return day * DAY_MS + ((hours * 60 + minutes - sign * offset) * 60 + seconds) * 1000 + millis;
+}
+
+/** ISO 8601 in Vietnam's offset, e.g. '2025-02-07T10:00:00+07:00' (milliseconds only when there are some). */
+export function formatVnIsoInstant(instant: Instant): string {
+  const day = vnDayOf(instant);
+  const ms = instant - vnMidnight(day);
+  const [h, m, s, milli] = [ms / HOUR_MS, (ms / MINUTE_MS) % 60, (ms / 1000) % 60, ms % 1000].map(Math.floor);
+  const fraction = milli ? `.${pad(milli!, 3)}` : '';
+  return `${formatIsoDate(day)}T${pad(h!)}:${pad(m!)}:${pad(s!)}${fraction}+07:00`;
+}

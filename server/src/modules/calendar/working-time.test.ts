@@ -11,6 +11,8 @@ import {
   DEMO_WORKING_HOURS,
   isWorkingTime,
   nextWorkingInstant,
+  subtractWorkingDays,
+  subtractWorkingHours,
   validateDefinition,
   workingMinutesBetween,
 } from './working-time.ts';
@@ -196,5 +198,47 @@ describe('properties (fast-check)', () => {
       expect(run('America/New_York')).toEqual(utc);
       expect(run('Pacific/Kiritimati')).toEqual(utc);
     });
+  });
+
+  it('subtracting working days undoes adding them, from a working instant', () => {
+    fc.assert(
+      fc.property(instant, days, (t, n) => {
+        const w = nextWorkingInstant(calendar, t);
+        expect(subtractWorkingDays(calendar, addWorkingDays(calendar, w, n), n)).toBe(w);
+        expect(subtractWorkingHours(calendar, addWorkingHours(calendar, w, n * 3), n * 3)).toBe(w);
+      }),
+    );
+  });
+
+  it('n working days before is 8n working hours before, and a working instant', () => {
+    fc.assert(
+      fc.property(instant, days, (t, n) => {
+        const before = subtractWorkingDays(calendar, t, n);
+        expect(isWorkingTime(calendar, before)).toBe(true);
+        expect(workingMinutesBetween(calendar, before, t)).toBe(n * 8 * 60);
+      }),
+    );
+  });
+});
+
+describe('working days before an instant (Form 04: "no later than one working day before the deadline")', () => {
+  it('DOMAIN.md §5 Tết 2025: 5 working days before Friday 07/02/2025 10:00 is Friday 24/01/2025 10:00', () => {
+    expect(show(subtractWorkingDays(calendar, at('2025-02-07', '10:00'), 5))).toBe('10:00 24/01/2025');
+  });
+
+  it('DOMAIN.md §5 2025: one working day before Monday 28/04 10:00 is the make-up Saturday 26/04', () => {
+    expect(show(subtractWorkingDays(calendar, at('2025-04-28', '10:00'), 1))).toBe('10:00 26/04/2025');
+    expect(show(subtractWorkingDays(calendar, at('2025-05-05', '10:00'), 1))).toBe('10:00 29/04/2025');
+  });
+
+  it('fractions are working hours; outside working time the instant first moves to the next working one', () => {
+    expect(show(subtractWorkingDays(calendar, at('2025-03-11', '15:00'), 1.5))).toBe('09:00 10/03/2025');
+    expect(show(subtractWorkingHours(calendar, at('2025-03-10', '14:00'), 2))).toBe('10:00 10/03/2025');
+    expect(show(subtractWorkingDays(calendar, at('2025-03-15', '12:00'), 1))).toBe('07:00 14/03/2025');
+  });
+
+  it('refuses negative amounts and results before 2000', () => {
+    expect(() => subtractWorkingDays(calendar, at('2025-03-10', '10:00'), -1)).toThrow(RangeError);
+    expect(() => subtractWorkingDays(calendar, at('2000-01-05', '10:00'), 10)).toThrow(RangeError);
   });
 });

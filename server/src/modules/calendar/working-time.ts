@@ -57,9 +57,11 @@ export const DEMO_PAPER_CUT_OFF = hm(15);
 /** A working day counts as 8 working hours wherever a day has to become hours (DOMAIN.md §5). */
 export const WORKING_DAY_HOURS = 8;
 
-// The index covers 2000-01-01 up to 2100-01-01; instants outside it are refused with a RangeError.
-const FIRST_DAY = epochDayOf({ year: 2000, month: 1, day: 1 });
-const END_DAY = epochDayOf({ year: 2100, month: 1, day: 1 });
+/** The years the index covers (2000-01-01 up to 2100-01-01); instants outside are refused with a RangeError. */
+export const INDEX_FIRST_YEAR = 2000;
+export const INDEX_LAST_YEAR = 2099;
+const FIRST_DAY = epochDayOf({ year: INDEX_FIRST_YEAR, month: 1, day: 1 });
+const END_DAY = epochDayOf({ year: INDEX_LAST_YEAR + 1, month: 1, day: 1 });
 
 interface DayProfile {
   /** Period bounds in ms from midnight. */
@@ -252,6 +254,21 @@ export function addWorkingHours(calendar: WorkingCalendar, instant: Instant, hou
 }
 
 /**
+ * The instant `whole` working days (negative: before) from `instant`, at the same working-time offset within the
+ * target working day; the instant is first moved to the next working instant.
+ */
+function shiftWorkingDays(calendar: WorkingCalendar, instant: Instant, whole: number): Instant {
+  const index = dayIndex(instant);
+  const reading = workingClock(calendar, instant);
+  // A reading at the end of the day (17:00, or any time on a day off) belongs to the next working day, offset 0.
+  const ordinal = reading < calendar.clockAt[index + 1]! ? calendar.ordinalAt[index]! : calendar.ordinalAt[index + 1]!;
+  const from = calendar.workingDays[ordinal];
+  const to = calendar.workingDays[ordinal + whole];
+  if (from === undefined || to === undefined) throw beyondRange();
+  return instantInDay(calendar, to, reading - calendar.clockAt[from]!);
+}
+
+/**
  * `days` working days after `instant`. The instant is first moved to the next working instant; the whole days
  * land at the same working-time offset within the n-th following working day (10:00 + 1 day = 10:00 on the next
  * working day; if that day is shorter than the offset, the start of the day after). A fraction of a day is
@@ -260,15 +277,26 @@ export function addWorkingHours(calendar: WorkingCalendar, instant: Instant, hou
 export function addWorkingDays(calendar: WorkingCalendar, instant: Instant, days: number): Instant {
   checkAmount(days, 'ngày làm việc');
   const whole = Math.floor(days);
-  const index = dayIndex(instant);
-  const reading = workingClock(calendar, instant);
-  // A reading at the end of the day (17:00, or any time on a day off) belongs to the next working day, offset 0.
-  const ordinal = reading < calendar.clockAt[index + 1]! ? calendar.ordinalAt[index]! : calendar.ordinalAt[index + 1]!;
-  const from = calendar.workingDays[ordinal];
-  const to = calendar.workingDays[ordinal + whole];
-  if (from === undefined || to === undefined) throw beyondRange();
-  const due = instantInDay(calendar, to, reading - calendar.clockAt[from]!);
+  const due = shiftWorkingDays(calendar, instant, whole);
   return whole === days ? due : addWorkingHours(calendar, due, (days - whole) * WORKING_DAY_HOURS);
+}
+
+/** `hours` of working time before `instant` (the earliest working instant with that reading of the clock). */
+export function subtractWorkingHours(calendar: WorkingCalendar, instant: Instant, hours: number): Instant {
+  checkAmount(hours, 'giờ làm việc');
+  return instantAtWorkingClock(calendar, workingClock(calendar, instant) - Math.round(hours * HOUR_MS));
+}
+
+/**
+ * `days` working days before `instant`, the mirror of addWorkingDays: the same working-time offset within the
+ * n-th preceding working day, then a fraction as working hours at 8 hours per day. Form 04's "no later than one
+ * working day before the deadline" is subtractWorkingDays(calendar, due, 1).
+ */
+export function subtractWorkingDays(calendar: WorkingCalendar, instant: Instant, days: number): Instant {
+  checkAmount(days, 'ngày làm việc');
+  const whole = Math.floor(days);
+  const due = shiftWorkingDays(calendar, instant, -whole);
+  return whole === days ? due : subtractWorkingHours(calendar, due, (days - whole) * WORKING_DAY_HOURS);
 }
 
 /** Working minutes from `start` to `end` (negative when `end` is earlier); fractional if the instants have seconds. */

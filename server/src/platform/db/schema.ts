@@ -114,6 +114,40 @@ export interface StaffSessionTable {
   user_agent: string | null;
 }
 
+export interface CalendarTable {
+  id: Generated<string>;
+  agency_id: string;
+  is_province: Generated<boolean>;
+  name: string;
+  own_hours: Generated<boolean>;
+  paper_cut_off: number | null;
+  version: Generated<number>;
+  updated_at: Defaulted<Timestamp>;
+}
+
+export interface CalendarEntryTable {
+  calendar_id: string;
+  date: string;
+  kind: 'holiday' | 'substitute' | 'swap' | 'make_up';
+  name: string;
+  legal_note: string;
+}
+
+export interface CalendarYearTable {
+  calendar_id: string;
+  year: number;
+  status: 'official' | 'provisional' | 'confirmed';
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+}
+
+export interface CalendarPeriodTable {
+  calendar_id: string;
+  day: number;
+  start_minute: number;
+  end_minute: number;
+}
+
 export interface DB {
   audit_entry: AuditEntryTable;
   audit_chain_head: AuditChainHeadTable;
@@ -125,4 +159,8 @@ export interface DB {
   staff: StaffTable;
   role_grant: RoleGrantTable;
   staff_session: StaffSessionTable;
+  calendar: CalendarTable;
+  calendar_entry: CalendarEntryTable;
+  calendar_year: CalendarYearTable;
+  calendar_period: CalendarPeriodTable;
 }
