@@ -3,8 +3,8 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { invalidField } from '../../platform/http/problem.ts';
 import type { App } from '../../platform/http/server.ts';
+import { etagOf, IfMatchHeaders, ifMatchVersion } from '../../platform/http/versioning.ts';
 import * as service from './service.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -34,7 +34,6 @@ const Hours = Type.Object(
   },
   { additionalProperties: false },
 );
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
 
 const YearView = Type.Object({
   year: Type.Integer(),
@@ -84,13 +83,6 @@ const Settings = Type.Object({
     }),
   ),
 });
-
-/** `If-Match: "3"` (or `3`): the calendar version the client read; "0" for an agency without its own calendar. */
-function versionFrom(header: string | undefined): number {
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header ?? '');
-  if (!m) throw invalidField('If-Match', 'Cần tiêu đề If-Match với phiên bản lịch đã đọc (ví dụ "3").');
-  return Number(m[1]);
-}
 
 export function calendarRoutes(app: App, ctx: AppContext): void {
   const tags = ['calendar'];
@@ -155,7 +147,7 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const settings = await service.settingsView(ctx, request.params.owner);
-      reply.header('etag', `"${settings.version}"`);
+      reply.header('etag', etagOf(settings.version));
       return settings;
     },
   );
@@ -168,16 +160,16 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Sửa giờ làm việc và giờ chốt hồ sơ giấy (cần If-Match)',
         params: Type.Object({ owner: Owner }),
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: Hours,
         response: { 200: Settings },
       },
     },
     async (request, reply) => {
       const who = { actor: actorOf(request), requestId: request.id };
-      const version = versionFrom(request.headers['if-match']);
+      const version = ifMatchVersion(request.headers['if-match']);
       const settings = await service.replaceHours(ctx, who, request.params.owner, version, request.body);
-      reply.header('etag', `"${settings.version}"`);
+      reply.header('etag', etagOf(settings.version));
       return settings;
     },
   );
@@ -190,7 +182,7 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Thay các ngày nghỉ và ngày làm bù của một năm (cần If-Match)',
         params: Type.Object({ owner: Owner, year: Year }),
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: Type.Object(
           {
             entries: Type.Array(
@@ -213,10 +205,10 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const who = { actor: actorOf(request), requestId: request.id };
-      const version = versionFrom(request.headers['if-match']);
+      const version = ifMatchVersion(request.headers['if-match']);
       const { owner, year } = request.params;
       const settings = await service.replaceYearEntries(ctx, who, owner, year, version, request.body.entries);
-      reply.header('etag', `"${settings.version}"`);
+      reply.header('etag', etagOf(settings.version));
       return settings;
     },
   );
@@ -229,15 +221,15 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Xác nhận lịch nghỉ tạm tính của một năm (lịch chung của tỉnh; cần If-Match)',
         params: Type.Object({ owner: Owner, year: Year }),
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         response: { 200: Settings },
       },
     },
     async (request, reply) => {
       const who = { actor: actorOf(request), requestId: request.id };
-      const version = versionFrom(request.headers['if-match']);
+      const version = ifMatchVersion(request.headers['if-match']);
       const settings = await service.confirmYear(ctx, who, request.params.owner, request.params.year, version);
-      reply.header('etag', `"${settings.version}"`);
+      reply.header('etag', etagOf(settings.version));
       return settings;
     },
   );

@@ -5,8 +5,8 @@ import { ROLES } from '../../platform/auth/roles.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { Page, PageQuery } from '../../platform/http/paging.ts';
-import { invalidField } from '../../platform/http/problem.ts';
 import type { App } from '../../platform/http/server.ts';
+import { etagOf, IfMatchHeaders, ifMatchVersion } from '../../platform/http/versioning.ts';
 import * as service from './service.ts';
 
 const Id = Type.String({ format: 'uuid' });
@@ -71,13 +71,6 @@ const Staff = Type.Object({
   active: Type.Boolean(),
   grants: Type.Array(Grant),
 });
-
-/** `If-Match: "3"` (or `3`): the version the client read, for optimistic concurrency. */
-function versionFrom(header: string | undefined): number {
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header ?? '');
-  if (!m) throw invalidField('If-Match', 'Cần tiêu đề If-Match với phiên bản đã đọc (ví dụ "3").');
-  return Number(m[1]);
-}
 
 export function orgRoutes(app: App, ctx: AppContext): void {
   const tags = ['org'];
@@ -157,7 +150,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const agency = await service.getAgency(ctx, request.params.id);
-      reply.header('etag', `"${agency.version}"`);
+      reply.header('etag', etagOf(agency.version));
       return agency;
     },
   );
@@ -196,7 +189,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Sửa thông tin cơ quan (cần If-Match với phiên bản đã đọc)',
         params: IdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         body: Type.Object(
           {
             name: Type.Optional(AgencyFields.name),
@@ -213,10 +206,10 @@ export function orgRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const version = versionFrom(request.headers['if-match']);
+      const version = ifMatchVersion(request.headers['if-match']);
       const who = { actor: actorOf(request), requestId: request.id };
       const agency = await service.updateAgency(ctx, who, request.params.id, version, request.body);
-      reply.header('etag', `"${agency.version}"`);
+      reply.header('etag', etagOf(agency.version));
       return agency;
     },
   );
