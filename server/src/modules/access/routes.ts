@@ -80,7 +80,7 @@ export function accessRoutes(app: App, ctx: AppContext): void {
         response: { 200: Me },
       },
     },
-    async (request) => service.profile(ctx, actorOf(request), request.session!),
+    async (request) => service.profile(ctx, request.session!),
   );
 
   app.post(

@@ -99,10 +99,17 @@ export async function logout(ctx: AppContext, who: Requester, sessionId: string)
   });
 }
 
-export async function profile(ctx: AppContext, actor: Actor, session: ResolvedSession) {
-  const db = ctx.database.db;
-  const me = await store.profileOf(db, actor.staffId);
-  const agencies = await store.grantAgencies(db, [...new Set(actor.grants.map((g) => g.agencyId))]);
+export async function profile(ctx: AppContext, session: ResolvedSession) {
+  const me = await store.profileOf(ctx.database.db, session.actor.staffId);
+  const byAgency = new Map<
+    string,
+    { agency: (typeof me.grants)[number]['agency']; roles: { role: string; name: string }[] }
+  >();
+  for (const g of me.grants) {
+    const entry = byAgency.get(g.agency.id) ?? { agency: g.agency, roles: [] };
+    entry.roles.push({ role: g.role, name: ROLE_NAMES[g.role as Role] ?? g.role });
+    byAgency.set(g.agency.id, entry);
+  }
   return {
     id: me.id,
     username: me.username,
@@ -110,13 +117,8 @@ export async function profile(ctx: AppContext, actor: Actor, session: ResolvedSe
     position: me.position,
     email: me.email,
     mustChangePassword: me.demo_password,
-    agency: { id: me.agency_id, identifier: me.agency_identifier, name: me.agency_name },
-    roles: agencies.map((a) => ({
-      agency: { id: a.id, identifier: a.identifier, name: a.name },
-      roles: actor.grants
-        .filter((g) => g.agencyId === a.id)
-        .map((g) => ({ role: g.role, name: ROLE_NAMES[g.role as Role] ?? g.role })),
-    })),
+    agency: me.agency,
+    roles: [...byAgency.values()],
     csrfToken: session.csrfToken,
   };
 }

@@ -61,26 +61,29 @@ export async function revokeSessions(db: Kysely<DB>, staffId: string, at: Date, 
   await q.execute();
 }
 
-export function profileOf(db: Kysely<DB>, staffId: string) {
-  return db
-    .selectFrom('staff')
-    .innerJoin('agency', 'agency.id', 'staff.agency_id')
-    .select([
-      'staff.id',
-      'staff.username',
-      'staff.full_name',
-      'staff.position',
-      'staff.email',
-      'staff.demo_password',
-      'agency.id as agency_id',
-      'agency.identifier as agency_identifier',
-      'agency.name as agency_name',
-    ])
-    .where('staff.id', '=', staffId)
-    .executeTakeFirstOrThrow();
+export interface ProfileRow {
+  id: string;
+  username: string;
+  full_name: string;
+  position: string | null;
+  email: string | null;
+  demo_password: boolean;
+  agency: { id: string; identifier: string; name: string };
+  grants: { role: string; agency: { id: string; identifier: string; name: string } }[];
 }
 
-export function grantAgencies(db: Kysely<DB>, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('agency').select(['id', 'identifier', 'name']).where('id', 'in', ids).execute();
+/** The staff member, their agency and each grant with its agency's name: one round trip for /me. */
+export async function profileOf(db: Kysely<DB>, staffId: string): Promise<ProfileRow> {
+  const res = await sql<ProfileRow>`
+    SELECT st.id, st.username, st.full_name, st.position, st.email, st.demo_password,
+      json_build_object('id', a.id, 'identifier', a.identifier, 'name', a.name) AS agency,
+      coalesce((SELECT json_agg(json_build_object('role', g.role,
+                  'agency', json_build_object('id', ga.id, 'identifier', ga.identifier, 'name', ga.name))
+                  ORDER BY ga.name, g.role)
+                FROM role_grant g JOIN agency ga ON ga.id = g.agency_id WHERE g.staff_id = st.id), '[]'::json) AS grants
+    FROM staff st JOIN agency a ON a.id = st.agency_id
+    WHERE st.id = ${staffId}`.execute(db);
+  const row = res.rows[0];
+  if (!row) throw new Error(`staff ${staffId} vanished during the request`);
+  return row;
 }
