@@ -7,6 +7,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DEMO_PASSWORD } from './modules/access/password.ts';
 import { seedDemoCalendar } from './modules/calendar/demo.ts';
 import { DEMO_STAFF, seedDemoOrg } from './modules/org/demo.ts';
+import { seedDemoWorkflows } from './modules/workflow/demo.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { systemClock } from './platform/clock.ts';
 import type { AppContext } from './platform/context.ts';
@@ -46,6 +47,7 @@ async function prepare(ctx: AppContext): Promise<void> {
   await EventBus.install(ctx.database);
   if (report.applied.length) ctx.log.info({ applied: report.applied }, 'migrations applied');
   if (ctx.config.seedDemo && (await seedDemoOrg(ctx))) ctx.log.info('demo data seeded');
+  if (ctx.config.seedDemo && (await seedDemoWorkflows(ctx))) ctx.log.info('demo workflows seeded');
   if (ctx.config.seedDemo && (await seedDemoCalendar(ctx))) ctx.log.info('demo calendar seeded');
 }
 

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { seedDemoCalendar } from '../src/modules/calendar/demo.ts';
 import { seedDemoOrg } from '../src/modules/org/demo.ts';
+import { seedDemoWorkflows } from '../src/modules/workflow/demo.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import type { Database } from '../src/platform/db/connection.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
@@ -14,5 +15,6 @@ export async function prepareTemplate(database: Database): Promise<void> {
   const config = loadConfig({ CONGSO_ENV: 'test' });
   const ctx = { database, config, clock: systemClock, log: pino({ level: 'silent' }) };
   await seedDemoOrg(ctx);
+  await seedDemoWorkflows(ctx);
   await seedDemoCalendar(ctx);
 }

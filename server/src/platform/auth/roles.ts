@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'staff.read',
   'staff.manage', // create staff, grant and revoke roles
   'audit.read',
+  'workflow.manage', // electronic workflows: the province's shared ones (system-wide grant) or an agency's own
   'calendar.manage', // working hours and holidays: the province's (system-wide grant) or an agency's override
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -42,13 +43,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agency_leader: ['staff.read'],
   clerk: [],
   reporting_officer: [],
-  agency_admin: ['org.manage', 'staff.read', 'staff.manage', 'calendar.manage'],
+  agency_admin: ['org.manage', 'staff.read', 'staff.manage', 'workflow.manage', 'calendar.manage'],
   system_admin: [
     'org.manage',
     'admin_unit.manage',
     'staff.read',
     'staff.manage',
     'audit.read',
+    'workflow.manage',
     'calendar.manage',
   ],
 };

@@ -148,6 +148,20 @@ export interface CalendarPeriodTable {
   end_minute: number;
 }
 
+export interface WorkflowDefinitionTable {
+  code: string;
+  version: number;
+  name: string;
+  status: 'draft' | 'published' | 'retired';
+  definition: JSONColumnType<Record<string, unknown>, string, string>;
+  owner_agency_id: string | null;
+  revision: Generated<number>;
+  created_at: Defaulted<Timestamp>;
+  created_by: string | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+}
+
 export interface DB {
   audit_entry: AuditEntryTable;
   audit_chain_head: AuditChainHeadTable;
@@ -163,4 +177,5 @@ export interface DB {
   calendar_entry: CalendarEntryTable;
   calendar_year: CalendarYearTable;
   calendar_period: CalendarPeriodTable;
+  workflow_definition: WorkflowDefinitionTable;
 }
