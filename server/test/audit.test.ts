@@ -36,6 +36,24 @@ describe('audit log', () => {
     expect(entries[0]!.summary).toMatchObject({ code: 'KTA', name: 'Phòng Kiểm tra A' });
   });
 
+  it('lists entries newest first for a system administrator, filtered by target, page by page', async () => {
+    const admin = await t.login('admin');
+    const page = await t.app.inject({
+      url: '/api/v1/audit?targetType=department&limit=2',
+      headers: { cookie: admin.cookie },
+    });
+    const body = page.json();
+    expect(body.items).toHaveLength(2);
+    expect(body.items[0].seq).toBeGreaterThan(body.items[1].seq);
+    expect(body.items[0]).toMatchObject({ action: 'org.department_created', actorLabel: 'admin (Nguyễn Văn Quản)' });
+    expect(body.items[0]).not.toHaveProperty('hash');
+    const next = await t.app.inject({
+      url: `/api/v1/audit?targetType=department&limit=2&cursor=${body.nextCursor}`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(next.json().items.map((e: { summary: { code: string } }) => e.summary.code)).toEqual(['KTA']);
+  });
+
   it('refuses UPDATE and DELETE on the audit table', async () => {
     const db = t.ctx.database.db;
     await expect(sql`UPDATE audit_entry SET action = 'x' WHERE seq = 1`.execute(db)).rejects.toThrow(/append-only/);

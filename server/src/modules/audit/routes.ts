@@ -1,5 +1,6 @@
 // /api/v1/audit: the audit log, newest first, for system administrators.
 import { Type } from 'typebox';
+import { chainedEntryOf } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { decodeCursor, limitOf, Page, PageQuery, toPage } from '../../platform/http/paging.ts';
 import type { App } from '../../platform/http/server.ts';
@@ -53,17 +54,10 @@ export function auditRoutes(app: App, ctx: AppContext): void {
         rows,
         limit,
         (r) => [r.seq],
-        (r) => ({
-          seq: r.seq,
-          at: r.at.toISOString(),
-          actorId: r.actor_id,
-          actorLabel: r.actor_label,
-          action: r.action,
-          targetType: r.target_type,
-          targetId: r.target_id,
-          requestId: r.request_id,
-          summary: r.summary,
-        }),
+        (r) => {
+          const { prevHash: _prev, hash: _hash, ...entry } = chainedEntryOf(r);
+          return { ...entry, at: entry.at.toISOString() };
+        },
       );
     },
   );

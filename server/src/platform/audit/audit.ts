@@ -1,9 +1,9 @@
 // Writing and verifying the audit log. An entry is appended inside the transaction of the change it records,
 // as its last statement: the chain head row is locked until commit, so concurrent writers queue for a short
 // moment instead of forking the chain.
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Clock } from '../clock.ts';
-import type { DB } from '../db/schema.ts';
+import type { AuditEntryTable, DB } from '../db/schema.ts';
 import { type ChainBreak, type ChainedEntry, entryHash, findBreak, GENESIS_HASH } from './chain.ts';
 
 export interface AuditActor {
@@ -67,6 +67,23 @@ export interface VerifyReport {
 
 const PAGE = 2000;
 
+type AuditRow = Selectable<AuditEntryTable>;
+
+/** A stored row in the chain's own terms. */
+export const chainedEntryOf = (r: AuditRow): ChainedEntry => ({
+  seq: r.seq,
+  at: r.at,
+  actorId: r.actor_id,
+  actorLabel: r.actor_label,
+  action: r.action,
+  targetType: r.target_type,
+  targetId: r.target_id,
+  requestId: r.request_id,
+  summary: r.summary,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
 /** Walks the whole chain page by page and names the first broken entry; the head row must match the end. */
 export async function verifyAuditChain(db: Kysely<DB>, onProgress?: (checked: number) => void): Promise<VerifyReport> {
   let prev = { seq: 0, hash: GENESIS_HASH };
@@ -79,19 +96,7 @@ export async function verifyAuditChain(db: Kysely<DB>, onProgress?: (checked: nu
       .orderBy('seq')
       .limit(PAGE)
       .execute();
-    const entries: ChainedEntry[] = rows.map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      actorId: r.actor_id,
-      actorLabel: r.actor_label,
-      action: r.action,
-      targetType: r.target_type,
-      targetId: r.target_id,
-      requestId: r.request_id,
-      summary: r.summary,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    }));
+    const entries = rows.map(chainedEntryOf);
     const firstBreak = findBreak(entries, prev);
     if (firstBreak) return { checked: checked + entries.findIndex((e) => e.seq === firstBreak.seq), firstBreak };
     checked += entries.length;
