@@ -1,0 +1,167 @@
+// The forms as a person and a machine read them: pdftotext gives back the exact Vietnamese wording, and each page
+// rendered by pdftoppm matches its reference image (looked at by a person when it was made; regenerate with
+// UPDATE_REFERENCES=1 after an intended change, then look at the new images before committing them).
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { form01, form02, form03, form04, form05, form06 } from './forms.ts';
+import * as samples from './samples.ts';
+
+const run = promisify(execFile);
+const REFERENCES = new URL('../../../test/fixtures/forms/', import.meta.url).pathname;
+const DPI = 60;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'congso-forms-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function pdfText(pdf: Buffer, name: string): Promise<string> {
+  await writeFile(join(dir, `${name}.pdf`), pdf);
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', join(dir, `${name}.pdf`), '-']);
+  return stdout.replace(/\s+/g, ' ');
+}
+
+async function pages(pdf: Buffer, name: string): Promise<PNG[]> {
+  const file = join(dir, `${name}.pdf`);
+  await writeFile(file, pdf);
+  await run('pdftoppm', ['-r', String(DPI), '-gray', '-png', file, join(dir, name)]);
+  const { stdout } = await run('pdfinfo', [file]);
+  const count = Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]);
+  const names = Array.from({ length: count }, (_, i) => join(dir, `${name}-${i + 1}.png`));
+  return Promise.all(names.map(async (n) => PNG.sync.read(await readFile(n))));
+}
+
+/** Share of pixels whose grey level differs by more than a quarter of the range. */
+function difference(a: PNG, b: PNG): number {
+  if (a.width !== b.width || a.height !== b.height) return 1;
+  let differing = 0;
+  for (let i = 0; i < a.data.length; i += 4) if (Math.abs(a.data[i]! - b.data[i]!) > 64) differing++;
+  return differing / (a.width * a.height);
+}
+
+/** Share of dark pixels: a page of blank glyphs has almost none. */
+function ink(png: PNG): number {
+  let dark = 0;
+  for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! < 128) dark++;
+  return dark / (png.width * png.height);
+}
+
+const FORMS = [
+  ['form01', () => form01(samples.SAMPLE_FORM01)],
+  ['form02', () => form02(samples.SAMPLE_FORM02)],
+  ['form03', () => form03(samples.SAMPLE_FORM03)],
+  ['form04', () => form04(samples.SAMPLE_FORM04)],
+  ['form05', () => form05(samples.SAMPLE_FORM05)],
+  ['form06', () => form06(samples.SAMPLE_FORM06)],
+] as const;
+
+describe('forms of Circular 01/2018/TT-VPCP (DOMAIN.md §4), printed in Tinos with every diacritic', () => {
+  it.each(FORMS)('%s looks like its reference image, one page, with ink on it', async (name, render) => {
+    const rendered = await pages(await render(), name);
+    expect(rendered).toHaveLength(1);
+    expect(ink(rendered[0]!)).toBeGreaterThan(0.02);
+    const reference = join(REFERENCES, `${name}.png`);
+    if (process.env.UPDATE_REFERENCES === '1' || !existsSync(reference)) {
+      if (process.env.UPDATE_REFERENCES !== '1') throw new Error(`no reference image ${reference}`);
+      await writeFile(reference, PNG.sync.write(rendered[0]!));
+    }
+    expect(difference(rendered[0]!, PNG.sync.read(await readFile(reference)))).toBeLessThan(0.005);
+  });
+
+  it('Form 01: the receipt says who, what, when received, when due, and how to follow the dossier', async () => {
+    const text = await pdfText(await form01(samples.SAMPLE_FORM01), 'f01');
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Bạc Liêu, ngày 24 tháng 01 năm 2025',
+      'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+      'Mã hồ sơ: 000.02.11.H05-250124-0007',
+      'Ông/bà: Nguyễn Thị Ánh Tuyết',
+      'Nội dung yêu cầu giải quyết: Đăng ký khai sinh cho con là Trần Gia Hưởng',
+      'Giấy chứng nhận kết hôn của cha, mẹ',
+      '2. Số lượng hồ sơ: 01 (bộ)',
+      '3. Thời gian giải quyết hồ sơ theo quy định là: 03 ngày làm việc',
+      '4. Thời gian nhận hồ sơ: 08 giờ 05 phút, ngày 24 tháng 01 năm 2025',
+      '5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 05 phút, ngày 05 tháng 02 năm 2025',
+      'Vào Sổ theo dõi hồ sơ, Quyển số: 01/2025, Số thứ tự: 0007',
+      'K7Q-4MZ-9TD',
+      'NGƯỜI NỘP HỒ SƠ',
+      'NGƯỜI TIẾP NHẬN HỒ SƠ',
+      'Tô Thị Thanh Thúy',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('Forms 02–06 carry their titles and the data they were given', async () => {
+    const expectations: [string, Promise<Buffer>, string[]][] = [
+      [
+        'f02',
+        form02(samples.SAMPLE_FORM02),
+        [
+          'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+          '1. Bổ sung giấy chứng sinh bản chính. Lý do: hồ sơ chỉ có bản sao không có chứng thực',
+          'NGƯỜI HƯỚNG DẪN',
+        ],
+      ],
+      [
+        'f03',
+        form03(samples.SAMPLE_FORM03),
+        [
+          'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
+          'thuộc thẩm quyền của Ủy ban nhân dân thành phố Bạc Liêu',
+          'Xin thông báo để ông/bà được biết và thực hiện./.',
+        ],
+      ],
+      [
+        'f04',
+        form04(samples.SAMPLE_FORM04),
+        [
+          'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+          'Ngày 24 tháng 01 năm 2025, Ủy ban nhân dân Phường 1 tiếp nhận giải quyết hồ sơ',
+          'vào 08 giờ 05 phút, ngày 07 tháng 02 năm 2025',
+          'CHỦ TỊCH ỦY BAN NHÂN DÂN',
+          'Quách Văn Tài',
+        ],
+      ],
+      [
+        'f05',
+        form05(samples.SAMPLE_FORM05),
+        [
+          'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
+          '(Kèm theo hồ sơ của Nguyễn Thị Ánh Tuyết)',
+          'Trước hạn',
+          'Đúng hạn',
+          '16:30 04/02/2025',
+        ],
+      ],
+      [
+        'f06',
+        form06(samples.SAMPLE_FORM06),
+        [
+          'SỔ THEO DÕI HỒ SƠ',
+          'Từ ngày 20/01/2025 đến ngày 24/01/2025',
+          'Chứng thực bản sao từ',
+          '000.02.11.H05-250124',
+          'Đăng ký khai sinh',
+        ],
+      ],
+    ];
+    for (const [name, pdf, wording] of expectations) {
+      const text = await pdfText(await pdf, name);
+      for (const expected of wording) expect(text, name).toContain(expected);
+    }
+  });
+
+  it('renders the same data to the same bytes (metadata dates come from the data)', async () => {
+    const [a, b] = await Promise.all([form03(samples.SAMPLE_FORM03), form03(samples.SAMPLE_FORM03)]);
+    expect(a.equals(b)).toBe(true);
+  });
+});
