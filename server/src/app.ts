@@ -5,6 +5,7 @@ import { accessRoutes } from './modules/access/routes.ts';
 import { sessionResolver } from './modules/access/service.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AppContext } from './platform/context.ts';
@@ -27,6 +28,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   auditRoutes(app, ctx);
   calendarRoutes(app, ctx);
   workflowRoutes(app, ctx);
+  catalogRoutes(app, ctx);
   // Files are sent by routes of our own, so that they declare their access like every other route.
   await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>

@@ -6,6 +6,8 @@ import { buildApp, eventHandlers } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DEMO_PASSWORD } from './modules/access/password.ts';
 import { seedDemoCalendar } from './modules/calendar/demo.ts';
+import { CATALOG_USAGE, catalogCommand } from './modules/catalog/cli.ts';
+import { seedDemoCatalog } from './modules/catalog/demo.ts';
 import { DEMO_STAFF, seedDemoOrg } from './modules/org/demo.ts';
 import { seedDemoWorkflows } from './modules/workflow/demo.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
@@ -48,6 +50,7 @@ async function prepare(ctx: AppContext): Promise<void> {
   if (report.applied.length) ctx.log.info({ applied: report.applied }, 'migrations applied');
   if (ctx.config.seedDemo && (await seedDemoOrg(ctx))) ctx.log.info('demo data seeded');
   if (ctx.config.seedDemo && (await seedDemoWorkflows(ctx))) ctx.log.info('demo workflows seeded');
+  if (ctx.config.seedDemo && (await seedDemoCatalog(ctx))) ctx.log.info('demo catalogue seeded');
   if (ctx.config.seedDemo && (await seedDemoCalendar(ctx))) ctx.log.info('demo calendar seeded');
 }
 
@@ -165,7 +168,8 @@ const USAGE = `Cách dùng: congso <lệnh>
   seed           nạp dữ liệu mẫu (idempotent)
   audit verify   kiểm tra chuỗi băm của nhật ký kiểm toán
   jobs dead      số công việc thất bại hẳn (thư chết) theo bộ xử lý
-  jobs replay H  đưa các thư chết của bộ xử lý H trở lại hàng đợi`;
+  jobs replay H  đưa các thư chết của bộ xử lý H trở lại hàng đợi
+${CATALOG_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub, arg] = argv;
@@ -203,6 +207,8 @@ async function main(argv: string[]): Promise<number> {
     case 'audit':
       if (sub !== 'verify') break;
       return finish(await auditVerify(ctx));
+    case 'catalog':
+      return finish(await catalogCommand(ctx, argv.slice(1)));
     case 'jobs':
       return finish(await jobs(ctx, sub, arg));
   }

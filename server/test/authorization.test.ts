@@ -54,6 +54,19 @@ const MATRIX: Record<string, Expected> = {
   'PUT /api/v1/calendars/:owner/hours': ['agency_admin', 'system_admin'],
   'PUT /api/v1/calendars/:owner/years/:year/entries': ['agency_admin', 'system_admin'],
   'POST /api/v1/calendars/:owner/years/:year/confirm': ['agency_admin', 'system_admin'],
+  'GET /api/v1/procedures': PUBLIC,
+  'GET /api/v1/procedures/:code': PUBLIC,
+  'POST /api/v1/procedures': ['agency_admin', 'system_admin'],
+  'GET /api/v1/procedures/:code/versions': ['agency_admin', 'system_admin'],
+  'PUT /api/v1/procedures/:code/draft': ['agency_admin', 'system_admin'],
+  'DELETE /api/v1/procedures/:code/draft': ['agency_admin', 'system_admin'],
+  'POST /api/v1/procedures/:code/publish': ['agency_admin', 'system_admin'],
+  'POST /api/v1/catalog/templates': ['agency_admin', 'system_admin'],
+  'GET /api/v1/catalog/templates/:sha256': PUBLIC,
+  'GET /api/v1/catalog/export': ['agency_admin', 'system_admin'],
+  'POST /api/v1/catalog/import': ['agency_admin', 'system_admin'],
+  'GET /verify': PUBLIC,
+  'POST /verify': PUBLIC,
 };
 
 /** One demo account per role (the demo data gives each of them exactly that role). */

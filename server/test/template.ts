@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { seedDemoCalendar } from '../src/modules/calendar/demo.ts';
+import { seedDemoCatalog } from '../src/modules/catalog/demo.ts';
 import { seedDemoOrg } from '../src/modules/org/demo.ts';
 import { seedDemoWorkflows } from '../src/modules/workflow/demo.ts';
 import { systemClock } from '../src/platform/clock.ts';
@@ -16,5 +17,6 @@ export async function prepareTemplate(database: Database): Promise<void> {
   const ctx = { database, config, clock: systemClock, log: pino({ level: 'silent' }) };
   await seedDemoOrg(ctx);
   await seedDemoWorkflows(ctx);
+  await seedDemoCatalog(ctx);
   await seedDemoCalendar(ctx);
 }

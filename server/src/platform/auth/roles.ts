@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'staff.manage', // create staff, grant and revoke roles
   'audit.read',
   'workflow.manage', // electronic workflows: the province's shared ones (system-wide grant) or an agency's own
+  'catalog.manage', // procedure catalogue: drafts, publication, templates, import/export of procedures it manages
   'calendar.manage', // working hours and holidays: the province's (system-wide grant) or an agency's override
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -43,7 +44,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agency_leader: ['staff.read'],
   clerk: [],
   reporting_officer: [],
-  agency_admin: ['org.manage', 'staff.read', 'staff.manage', 'workflow.manage', 'calendar.manage'],
+  agency_admin: ['org.manage', 'staff.read', 'staff.manage', 'workflow.manage', 'calendar.manage', 'catalog.manage'],
   system_admin: [
     'org.manage',
     'admin_unit.manage',
@@ -52,6 +53,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'workflow.manage',
     'calendar.manage',
+    'catalog.manage',
   ],
 };
 

@@ -148,6 +148,56 @@ export interface CalendarPeriodTable {
   end_minute: number;
 }
 
+// ---------- catalog (0004) ----------
+
+export interface CatalogTemplateTable {
+  sha256: string;
+  content_type: string;
+  size: number;
+  content: Uint8Array;
+  created_at: Defaulted<Timestamp>;
+}
+
+export interface ProcedureTable {
+  id: Generated<string>;
+  code: string;
+  managing_agency_id: string;
+  revision: Generated<number>;
+  created_at: Defaulted<Timestamp>;
+  current_version_id: string | null;
+  name: string | null;
+  name_folded: ColumnType<string | null, never, never>;
+  sort_key: string | null;
+  field_code: string | null;
+  field_name: string | null;
+  levels: Defaulted<string[]>;
+  applicant_types: Defaulted<string[]>;
+  online_level: string | null;
+  offered_at: Defaulted<string[]>;
+}
+
+export interface ProcedureVersionTable {
+  id: Generated<string>;
+  procedure_id: string;
+  number: number;
+  status: 'draft' | 'published' | 'retired';
+  /** The version's content (model.ts ProcedureContent), as json text so that key order is kept. */
+  content: ColumnType<unknown, string, string>;
+  valid_from: string | null;
+  valid_to: string | null;
+  created_at: Defaulted<Timestamp>;
+  created_by: string | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+}
+
+export interface ProcedureOfferingTable {
+  version_id: string;
+  agency_id: string;
+  position: number;
+  workflow_code: string | null;
+}
+
 export interface WorkflowDefinitionTable {
   code: string;
   version: number;
@@ -161,6 +211,10 @@ export interface WorkflowDefinitionTable {
   published_at: Timestamp | null;
   published_by: string | null;
 }
+
+// ---------- dossiers (0006) ----------
+
+type Json<T> = ColumnType<T, string, string>;
 
 export interface DB {
   audit_entry: AuditEntryTable;
@@ -177,5 +231,10 @@ export interface DB {
   calendar_entry: CalendarEntryTable;
   calendar_year: CalendarYearTable;
   calendar_period: CalendarPeriodTable;
+  catalog_template: CatalogTemplateTable;
+  procedure: ProcedureTable;
+  procedure_version: ProcedureVersionTable;
+  procedure_offering: ProcedureOfferingTable;
   workflow_definition: WorkflowDefinitionTable;
 }
+
