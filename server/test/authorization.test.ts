@@ -65,8 +65,6 @@ const MATRIX: Record<string, Expected> = {
   'GET /api/v1/catalog/templates/:sha256': PUBLIC,
   'GET /api/v1/catalog/export': ['agency_admin', 'system_admin'],
   'POST /api/v1/catalog/import': ['agency_admin', 'system_admin'],
-  'GET /verify': PUBLIC,
-  'POST /verify': PUBLIC,
 };
 
 /** One demo account per role (the demo data gives each of them exactly that role). */
