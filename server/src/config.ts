@@ -11,6 +11,7 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  filesDir: string;
   dbPoolSize: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   seedDemo: boolean;
@@ -84,6 +85,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: url(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']) as string,
     databaseUrl: url(env, 'DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
     dataDir: env.DATA_DIR || `${REPO_ROOT}data`,
+    filesDir: env.FILES_DIR || `${env.DATA_DIR || `${REPO_ROOT}data`}/files`,
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     seedDemo: flag(env, 'SEED_DEMO', !production),

@@ -5,11 +5,12 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { TSchema } from 'typebox';
+import { extensionOf, isFileType } from '../../platform/files/file-type.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { fieldErrors } from '../../platform/http/validation-messages.ts';
 import { type ProcedureContentT, ProcedureRecord, type ProcedureRecordT } from './model.ts';
 import { isProcedureCode, PROCEDURE_CODE_RULE } from './procedure-code.ts';
-import { extensionOf, isFileType, TEMPLATE_TYPES } from './sniff.ts';
+import { TEMPLATE_TYPES } from './template-file.ts';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 

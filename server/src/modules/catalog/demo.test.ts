@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recordErrors } from './consistency.ts';
 import { DEMO_PROCEDURES, demoCatalogFile, minimalPdf } from './demo.ts';
 import { isDemoCode } from './procedure-code.ts';
-import { checkTemplate } from './sniff.ts';
+import { checkTemplate } from './template-file.ts';
 
 describe('the demo catalogue', () => {
   it('holds at least 40 procedures across province, district and commune, mixing toàn trình and một phần', () => {

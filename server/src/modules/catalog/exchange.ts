@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { type Static, type TSchema, Type } from 'typebox';
 import { type Actor, inScope } from '../../platform/auth/actor.ts';
 import { type AppContext, type Requester, runChange } from '../../platform/context.ts';
+import { FILE_TYPES, sniffFileType } from '../../platform/files/file-type.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { invalid } from '../../platform/http/problem.ts';
 import { fieldErrors } from '../../platform/http/validation-messages.ts';
@@ -23,7 +24,6 @@ import {
   type TemplateFileT,
 } from './model.ts';
 import { canonicalContent, type Lookup, lookupFor, publishVersion, type Resolved, resolveContent } from './service.ts';
-import { FILE_TYPES, sniffFileType } from './sniff.ts';
 import { readWorkbook, writeWorkbook } from './xlsx.ts';
 
 export type ExchangeFormat = 'json' | 'xlsx';

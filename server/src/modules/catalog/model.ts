@@ -2,7 +2,7 @@
 // One TypeBox schema serves the admin API, the JSON import and the XLSX import (after its cells are read), so a
 // procedure is checked by the same rules whichever way it arrives. DOMAIN.md §3 lists what a record holds.
 import { type Static, type TSchema, Type } from 'typebox';
-import { FILE_TYPES } from './sniff.ts';
+import { FILE_TYPES } from '../../platform/files/file-type.ts';
 
 /** A closed list of codes with their Vietnamese labels (what XLSX cells and the portal show). */
 export interface Vocabulary<C extends string> {

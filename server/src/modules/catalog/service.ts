@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { type Actor, assertCan } from '../../platform/auth/actor.ts';
 import { type AppContext, type Requester, runChange } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { mimeOfName } from '../../platform/files/file-type.ts';
 import { decodeCursor, toPage } from '../../platform/http/paging.ts';
 import {
   conflict,
@@ -30,9 +31,9 @@ import {
 } from './model.ts';
 import { isProcedureCode, PROCEDURE_CODE_RULE } from './procedure-code.ts';
 import { formatProcessingTimes } from './processing-time.ts';
-import { checkTemplate, mimeOfName } from './sniff.ts';
 import { vietnameseSortKey } from './sort-key.ts';
 import * as store from './store.ts';
+import { checkTemplate } from './template-file.ts';
 
 export type Staffer = Requester & { actor: Actor };
 type Db = Kysely<DB>;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkTemplate, extensionOf, sniffFileType } from './sniff.ts';
+import { checkFile, extensionOf, type FileType, sniffFileType } from './file-type.ts';
+
+const DOCUMENTS: FileType[] = ['pdf', 'doc', 'docx', 'xls', 'xlsx'];
+const checkTemplate = (name: string, content: Uint8Array) => checkFile('Tệp mẫu', name, content, DOCUMENTS);
 
 const bytes = (...parts: (number[] | string)[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
@@ -9,7 +12,7 @@ const XLSX = bytes([0x50, 0x4b, 0x03, 0x04], '\x14\x00[Content_Types].xml....xl/
 const OLE = bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], '\x00\x00');
 const EXE = bytes('MZ\x90\x00\x03');
 
-describe('template files: the bytes must be what the name says', () => {
+describe('files: the bytes must be what the name says', () => {
   it('recognises PDF, OOXML (Word, Excel) and OLE compound files by their signature', () => {
     expect(sniffFileType(PDF)).toBe('pdf');
     expect(sniffFileType(DOCX)).toBe('docx');

@@ -1,5 +1,6 @@
 // What a file really is, read from its first bytes, compared with what its name says. A template named
-// "to-khai.docx" that is in fact a PDF (or an executable) is refused before it reaches a citizen.
+// "to-khai.docx" that is in fact a PDF (or an executable) is refused before it reaches a citizen; so is a scanned
+// component that is not the image or PDF it claims to be.
 
 export const FILE_TYPES = {
   pdf: { mime: 'application/pdf', label: 'PDF' },
@@ -12,9 +13,6 @@ export const FILE_TYPES = {
 } as const;
 export type FileType = keyof typeof FILE_TYPES;
 export const isFileType = (ext: string): ext is FileType => Object.hasOwn(FILE_TYPES, ext);
-
-/** Form templates are documents an applicant fills in: no images. */
-export const TEMPLATE_TYPES: readonly FileType[] = ['pdf', 'doc', 'docx', 'xls', 'xlsx'];
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
@@ -45,22 +43,25 @@ export function extensionOf(fileName: string): string {
   return ext === 'jpeg' ? 'jpg' : ext;
 }
 
-export type TemplateCheck = { ok: true; type: FileType; mime: string } | { ok: false; message: string };
+export type FileCheck = { ok: true; type: FileType; mime: string } | { ok: false; message: string };
 
-/** Checks a template file: an allowed extension, and bytes that are what that extension says. */
-export function checkTemplate(fileName: string, bytes: Uint8Array): TemplateCheck {
+/**
+ * Checks a file: an extension among `allowed`, and bytes that are what that extension says. `what` names the file
+ * in the message ("Tệp mẫu", "Thành phần hồ sơ").
+ */
+export function checkFile(what: string, fileName: string, bytes: Uint8Array, allowed: readonly FileType[]): FileCheck {
   const ext = extensionOf(fileName);
-  if (!isFileType(ext) || !TEMPLATE_TYPES.includes(ext)) {
-    const allowed = TEMPLATE_TYPES.map((t) => `.${t}`).join(', ');
-    return { ok: false, message: `Tệp mẫu "${fileName}" phải có phần mở rộng ${allowed}.` };
+  if (!isFileType(ext) || !allowed.includes(ext)) {
+    const list = allowed.map((t) => `.${t}`).join(', ');
+    return { ok: false, message: `${what} "${fileName}" phải có phần mở rộng ${list}.` };
   }
-  if (bytes.length === 0) return { ok: false, message: `Tệp mẫu "${fileName}" không có nội dung.` };
+  if (bytes.length === 0) return { ok: false, message: `${what} "${fileName}" không có nội dung.` };
   const found = sniffFileType(bytes);
   const matches = found === ext || (found === 'ole' && (ext === 'doc' || ext === 'xls'));
   if (!matches) {
     return {
       ok: false,
-      message: `Nội dung tệp mẫu "${fileName}" không phải là tệp ${FILE_TYPES[ext].label} như tên tệp cho biết.`,
+      message: `Nội dung ${what.toLowerCase()} "${fileName}" không phải là tệp ${FILE_TYPES[ext].label} như tên tệp cho biết.`,
     };
   }
   return { ok: true, type: ext, mime: FILE_TYPES[ext].mime };
