@@ -7,6 +7,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
+import { signingRoutes } from './modules/signing/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import type { EventHandler } from './platform/events/bus.ts';
@@ -28,6 +29,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   auditRoutes(app, ctx);
   calendarRoutes(app, ctx);
   workflowRoutes(app, ctx);
+  signingRoutes(app, ctx);
   catalogRoutes(app, ctx);
   // Files are sent by routes of our own, so that they declare their access like every other route.
   await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });

@@ -24,6 +24,16 @@ describe('configuration', () => {
     ],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL phải dùng giao thức postgres: hoặc postgresql:.'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL không phải là một địa chỉ URL hợp lệ.'],
+    [
+      { SIGNING_MASTER_KEY: 'c2hvcnQ=' },
+      'SIGNING_MASTER_KEY không hợp lệ: cần đúng 32 byte, viết bằng 64 chữ số hex hoặc base64.',
+    ],
+    [
+      { TRUST_ANCHORS_DIR: '/nonexistent' },
+      'TRUST_ANCHORS_DIR="/nonexistent" không hợp lệ: không đọc được thư mục này.',
+    ],
+    [{ TSA_URL: 'ftp://tsa' }, 'TSA_URL phải dùng giao thức http: hoặc https:.'],
+    [{ VERIFY_MAX_BYTES: '10' }, 'VERIFY_MAX_BYTES="10" không hợp lệ: cần một số nguyên từ 1024 đến 524288000.'],
   ])('stops on %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
@@ -33,6 +43,7 @@ describe('configuration', () => {
       CONGSO_ENV: 'production',
       DATABASE_URL: 'postgres://congso@db/congso',
       PUBLIC_URL: 'https://dichvucong.baclieu.gov.vn',
+      SIGNING_MASTER_KEY: 'a'.repeat(64),
     };
     it('accepts a sound production configuration, with demo data and secure cookies by default', () => {
       expect(loadConfig(production)).toMatchObject({ seedDemo: false, cookieSecure: true });
@@ -42,6 +53,7 @@ describe('configuration', () => {
       [{ COOKIE_SECURE: 'false' }, /COOKIE_SECURE/],
       [{ PUBLIC_URL: 'http://dichvucong.baclieu.gov.vn' }, /PUBLIC_URL/],
       [{ DATABASE_URL: '' }, /DATABASE_URL/],
+      [{ SIGNING_MASTER_KEY: '' }, /SIGNING_MASTER_KEY/],
     ])('refuses %o', (override, name) => {
       expect(() => loadConfig({ ...production, ...override })).toThrow(name);
     });

@@ -1,6 +1,10 @@
 // Typed settings from the environment. Every setting is listed here with its default and documented in the
 // README; a bad value stops start-up with one line naming the variable.
+import { createHash, X509Certificate } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -25,6 +29,33 @@ export interface Config {
   bodyLimitBytes: number;
   trustProxy: boolean;
   metricsToken: string | undefined;
+  signingMasterKey: Secret;
+  /** DER certificates that verification trusts (TRUST_ANCHORS_DIR). */
+  trustAnchors: readonly Uint8Array[];
+  tsaUrl: string | undefined;
+  verifyMaxBytes: number;
+  verifyRatePerMinute: number;
+  remoteSigningTimeoutMs: number;
+}
+
+/** Key material that must never reach a log: printed as JSON, as a string or with util.inspect, it shows nothing. */
+export class Secret {
+  readonly #bytes: Buffer;
+  constructor(bytes: Buffer) {
+    this.#bytes = bytes;
+  }
+  reveal(): Buffer {
+    return this.#bytes;
+  }
+  toJSON(): string {
+    return '[ẩn]';
+  }
+  toString(): string {
+    return '[ẩn]';
+  }
+  [inspect.custom](): string {
+    return '[ẩn]';
+  }
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +104,43 @@ function url(env: Env, name: string, fallback: string | undefined, protocols: st
   return raw;
 }
 
+/** 32 bytes as 64 hex digits or base64; outside production a fixed development key stands in. */
+function masterKey(env: Env, production: boolean): Secret {
+  const raw = env.SIGNING_MASTER_KEY;
+  if (!raw) {
+    if (production) throw new ConfigError('SIGNING_MASTER_KEY là bắt buộc khi CONGSO_ENV=production.');
+    return new Secret(createHash('sha256').update('congso development signing master key').digest());
+  }
+  const bytes = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (bytes.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(raw) && !/^[A-Za-z0-9+/]{43}=?$/.test(raw))) {
+    throw new ConfigError('SIGNING_MASTER_KEY không hợp lệ: cần đúng 32 byte, viết bằng 64 chữ số hex hoặc base64.');
+  }
+  return new Secret(bytes);
+}
+
+/** Every certificate in the .pem, .crt, .cer and .der files of the directory. */
+function trustAnchors(dir: string | undefined): Uint8Array[] {
+  if (!dir) return [];
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => /\.(pem|crt|cer|der)$/i.test(f));
+  } catch {
+    throw new ConfigError(`TRUST_ANCHORS_DIR="${dir}" không hợp lệ: không đọc được thư mục này.`);
+  }
+  return files.flatMap((file) => {
+    const content = readFileSync(join(dir, file));
+    const text = content.toString('latin1');
+    const blocks = text.includes('-----BEGIN CERTIFICATE-----')
+      ? (text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [])
+      : [content];
+    try {
+      return blocks.map((b) => new Uint8Array(new X509Certificate(b).raw));
+    } catch {
+      throw new ConfigError(`TRUST_ANCHORS_DIR: tệp "${file}" không phải là chứng thư số X.509 (PEM hoặc DER).`);
+    }
+  });
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'CONGSO_ENV', ['development', 'production', 'test'] as const, 'development');
   const production = mode === 'production';
@@ -99,6 +167,12 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     metricsToken: env.METRICS_TOKEN || undefined,
+    signingMasterKey: masterKey(env, production),
+    trustAnchors: trustAnchors(env.TRUST_ANCHORS_DIR || undefined),
+    tsaUrl: url(env, 'TSA_URL', undefined, ['http:', 'https:']),
+    verifyMaxBytes: integer(env, 'VERIFY_MAX_BYTES', 20 * 1_048_576, 1024, 500 * 1_048_576),
+    verifyRatePerMinute: integer(env, 'VERIFY_RATE_PER_MINUTE', 30, 1, 100_000),
+    remoteSigningTimeoutMs: integer(env, 'REMOTE_SIGNING_TIMEOUT_MS', 15_000, 100, 300_000),
   };
   if (production) refuseInsecureProduction(config);
   return config;

@@ -54,6 +54,7 @@ describe.runIf(isPostgres())('congso CLI in production mode', () => {
       CONGSO_ENV: 'production',
       DATABASE_URL: clone.url!,
       PUBLIC_URL: 'https://dichvucong.baclieu.gov.vn',
+      SIGNING_MASTER_KEY: 'a'.repeat(64),
       PORT: '0',
     });
     expect(r.code).toBe(1);

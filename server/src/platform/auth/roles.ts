@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'audit.read',
   'workflow.manage', // electronic workflows: the province's shared ones (system-wide grant) or an agency's own
   'catalog.manage', // procedure catalogue: drafts, publication, templates, import/export of procedures it manages
+  'signing.manage', // upload, rotate and retire the signing keys of an agency and its staff
+  'signing.seal', // sign with the agency's seal key; only in the agency of the grant itself (docs/signing.md)
   'calendar.manage', // working hours and holidays: the province's (system-wide grant) or an agency's override
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -41,10 +43,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   one_stop_officer: [],
   specialist: [],
   department_head: ['staff.read'],
-  agency_leader: ['staff.read'],
-  clerk: [],
+  agency_leader: ['staff.read', 'signing.seal'],
+  clerk: ['signing.seal'],
   reporting_officer: [],
-  agency_admin: ['org.manage', 'staff.read', 'staff.manage', 'workflow.manage', 'calendar.manage', 'catalog.manage'],
+  agency_admin: [
+    'org.manage',
+    'staff.read',
+    'staff.manage',
+    'workflow.manage',
+    'calendar.manage',
+    'catalog.manage',
+    'signing.manage',
+  ],
   system_admin: [
     'org.manage',
     'admin_unit.manage',
@@ -54,6 +64,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workflow.manage',
     'calendar.manage',
     'catalog.manage',
+    'signing.manage',
   ],
 };
 

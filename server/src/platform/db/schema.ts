@@ -236,5 +236,42 @@ export interface DB {
   procedure_version: ProcedureVersionTable;
   procedure_offering: ProcedureOfferingTable;
   workflow_definition: WorkflowDefinitionTable;
+  signing_key: SigningKeyTable;
+  signature_record: SignatureRecordTable;
 }
 
+// ---------- signing (0007) ----------
+
+export interface SigningKeyTable {
+  id: Generated<string>;
+  owner_kind: 'staff' | 'agency';
+  staff_id: string | null;
+  agency_id: string;
+  backend: 'software' | 'remote';
+  pkcs12: Uint8Array | null;
+  password_sealed: Uint8Array | null;
+  remote_url: string | null;
+  remote_key_id: string | null;
+  certificate_chain: string;
+  subject: string;
+  issuer: string;
+  serial: string;
+  not_before: Timestamp;
+  not_after: Timestamp;
+  image: Uint8Array | null;
+  status: Defaulted<'active' | 'retired'>;
+  created_at: Defaulted<Timestamp>;
+  retired_at: Timestamp | null;
+}
+
+export interface SignatureRecordTable {
+  id: string;
+  key_id: string;
+  signed_by: string;
+  layout: 'signer' | 'seal' | 'attachment';
+  signer_name: string;
+  agency_name: string;
+  signed_at: Timestamp;
+  input_sha256: string;
+  output_sha256: string;
+}

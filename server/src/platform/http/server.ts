@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -64,6 +65,9 @@ export async function createServer(config: Config, logger: Logger, resolveSessio
     },
   });
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: { fileSize: config.verifyMaxBytes, files: 3, fields: 20, fieldSize: 65_536 },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
