@@ -1,8 +1,10 @@
 // Use cases of the organisation registry: administrative units, agencies, departments, staff and role grants.
 // Each change checks the actor's scope, runs in one transaction and leaves an audit entry.
+import type { Kysely } from 'kysely';
 import { type Actor, assertCan } from '../../platform/auth/actor.ts';
 import { isRole, type Role } from '../../platform/auth/roles.ts';
 import { type AppContext, type Requester, runChange } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { decodeCursor, limitOf, type PageQueryT, toPage } from '../../platform/http/paging.ts';
 import { conflict, forbidden, invalidField, notFound, preconditionFailed } from '../../platform/http/problem.ts';
 import { hashPassword, passwordProblem } from '../access/password.ts';
@@ -72,6 +74,12 @@ const adminUnitView = (r: {
   validFrom: r.valid_from,
   validTo: r.valid_to,
 });
+
+/** One administrative unit by id, whatever its validity (other modules check the dates they need). */
+export async function findAdminUnit(ctx: AppContext, id: string) {
+  const row = await ctx.database.db.selectFrom('admin_unit').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && adminUnitView(row);
+}
 
 export async function createAdminUnit(ctx: AppContext, who: Staffer, input: AdminUnitInput) {
   if (input.validTo && input.validTo <= input.validFrom) {
@@ -276,6 +284,9 @@ export async function createDepartment(
 }
 
 // ---------- staff and role grants ----------
+
+/** What other modules (signing, dossiers) show of a staff member. */
+export const staffCard = (db: Kysely<DB>, staffId: string) => store.staffCard(db, staffId);
 
 export async function listStaff(ctx: AppContext, actor: Actor, q: PageQueryT & { agency?: string; q?: string }) {
   const limit = limitOf(q);

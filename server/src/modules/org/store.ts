@@ -118,3 +118,20 @@ export function grantsOf(db: Kysely<DB>, staffIds: string[]) {
     .orderBy('granted_at')
     .execute();
 }
+
+/** One staff member as other modules show them: name, position, agency. */
+export function staffCard(db: Kysely<DB>, staffId: string) {
+  return db
+    .selectFrom('staff')
+    .innerJoin('agency', 'agency.id', 'staff.agency_id')
+    .select([
+      'staff.id',
+      'staff.full_name',
+      'staff.position',
+      'staff.agency_id',
+      'staff.active',
+      'agency.name as agency_name',
+    ])
+    .where('staff.id', '=', staffId)
+    .executeTakeFirst();
+}

@@ -7,7 +7,7 @@ import { ROLE_PERMISSIONS } from '../../platform/auth/roles.ts';
 import type { AppContext, Requester } from '../../platform/context.ts';
 import { runChange } from '../../platform/context.ts';
 import { forbidden, invalidField, notFound, Problem } from '../../platform/http/problem.ts';
-import { getAgency } from '../org/service.ts';
+import { getAgency, staffCard } from '../org/service.ts';
 import type { Appearance, Layout } from './appearance.ts';
 import { certificatesFromPem, describeCertificate, signingRefusal, toPem } from './certificates.ts';
 import { type SignerBackend, sha256 } from './cms.ts';
@@ -85,7 +85,7 @@ export async function registerKey(ctx: AppContext, who: Staffer, input: KeyInput
 
 async function ownerAgency(ctx: AppContext, owner: store.Owner): Promise<string> {
   if (owner.kind === 'agency') return (await getAgency(ctx, owner.agencyId)).id;
-  const staff = await store.staffSigner(ctx.database.db, owner.staffId);
+  const staff = await staffCard(ctx.database.db, owner.staffId);
   if (!staff) throw notFound('cán bộ');
   return staff.agency_id;
 }
@@ -172,7 +172,7 @@ export interface SignInput {
  * signing.seal by a grant in that very agency (layouts `seal` and `attachment`).
  */
 export async function signDocument(ctx: AppContext, who: Staffer, input: SignInput) {
-  const staff = await store.staffSigner(ctx.database.db, who.actor.staffId);
+  const staff = await staffCard(ctx.database.db, who.actor.staffId);
   if (!staff) throw notFound('cán bộ');
   const agencyId = input.layout === 'signer' ? staff.agency_id : (input.agencyId ?? staff.agency_id);
   if (input.layout !== 'signer') assertMaySeal(who.actor, agencyId);
@@ -245,7 +245,7 @@ function assertMaySeal(actor: Actor, agencyId: string): void {
 function appearanceFor(
   input: SignInput,
   key: store.KeyRow,
-  staff: NonNullable<Awaited<ReturnType<typeof store.staffSigner>>>,
+  staff: NonNullable<Awaited<ReturnType<typeof staffCard>>>,
   signedAt: Date,
 ): Appearance {
   if (input.layout === 'attachment') {

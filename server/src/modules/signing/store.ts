@@ -83,24 +83,3 @@ export async function insertSignature(db: Kysely<DB>, row: Insertable<SignatureR
 export async function findSignature(db: Kysely<DB>, id: string) {
   return db.selectFrom('signature_record').selectAll().where('id', '=', id).executeTakeFirst();
 }
-
-/**
- * What a signature shows of a staff member. The org module offers no lookup of one staff member yet; this read
- * of its table is the one exception to "modules reach each other through services" here, and moves there when
- * org exports one.
- */
-export async function staffSigner(db: Kysely<DB>, staffId: string) {
-  return db
-    .selectFrom('staff')
-    .innerJoin('agency', 'agency.id', 'staff.agency_id')
-    .select([
-      'staff.id',
-      'staff.full_name',
-      'staff.position',
-      'staff.agency_id',
-      'staff.active',
-      'agency.name as agency_name',
-    ])
-    .where('staff.id', '=', staffId)
-    .executeTakeFirst();
-}
