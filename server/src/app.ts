@@ -6,6 +6,7 @@ import { sessionResolver } from './modules/access/service.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { signingRoutes } from './modules/signing/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
@@ -29,6 +30,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   auditRoutes(app, ctx);
   calendarRoutes(app, ctx);
   workflowRoutes(app, ctx);
+  dossierRoutes(app, ctx);
   signingRoutes(app, ctx);
   catalogRoutes(app, ctx);
   // Files are sent by routes of our own, so that they declare their access like every other route.

@@ -4,6 +4,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CODE_PATTERN, parseCodePattern } from './modules/dossiers/code.ts';
 import { inspect } from 'node:util';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -13,6 +14,9 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string;
+  dossierCodePattern: string;
+  dossierDueSoonHours: number;
+  dossierDeadlineScanSeconds: number;
   databaseUrl: string | undefined;
   dataDir: string;
   filesDir: string;
@@ -141,6 +145,14 @@ function trustAnchors(dir: string | undefined): Uint8Array[] {
   });
 }
 
+function codePattern(env: Env, name: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return DEFAULT_CODE_PATTERN;
+  const pattern = parseCodePattern(raw);
+  if (typeof pattern === 'string') throw new ConfigError(`${name}="${raw}" không hợp lệ: ${pattern}`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'CONGSO_ENV', ['development', 'production', 'test'] as const, 'development');
   const production = mode === 'production';
@@ -151,6 +163,9 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     port,
     publicUrl: url(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']) as string,
+    dossierCodePattern: codePattern(env, 'DOSSIER_CODE_PATTERN'),
+    dossierDueSoonHours: integer(env, 'DOSSIER_DUE_SOON_HOURS', 8, 1, 400),
+    dossierDeadlineScanSeconds: integer(env, 'DOSSIER_DEADLINE_SCAN_SECONDS', 300, 5, 86_400),
     databaseUrl: url(env, 'DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
     dataDir: env.DATA_DIR || `${REPO_ROOT}data`,
     filesDir: env.FILES_DIR || `${env.DATA_DIR || `${REPO_ROOT}data`}/files`,

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from './modules/access/password.ts';
 import { seedDemoCalendar } from './modules/calendar/demo.ts';
 import { CATALOG_USAGE, catalogCommand } from './modules/catalog/cli.ts';
 import { seedDemoCatalog } from './modules/catalog/demo.ts';
+import { startDeadlineJob } from './modules/dossiers/deadline-job.ts';
 import { DEMO_STAFF, seedDemoOrg } from './modules/org/demo.ts';
 import { seedDemoWorkflows } from './modules/workflow/demo.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
@@ -98,6 +99,7 @@ async function serve(ctx: AppContext, withWorker: boolean): Promise<void> {
     ? new EventBus(ctx.database, eventHandlers(ctx), { onError: (err) => ctx.log.error({ err }, 'event bus') })
     : null;
   await bus?.start();
+  if (withWorker) startDeadlineJob(ctx);
   const address = await app.listen({ host: ctx.config.host, port: ctx.config.port });
   banner(ctx, address);
   const stop = async () => {
@@ -119,6 +121,7 @@ async function worker(ctx: AppContext): Promise<void> {
   }
   const bus = new EventBus(ctx.database, eventHandlers(ctx), { onError: (err) => ctx.log.error({ err }, 'event bus') });
   await bus.start();
+  startDeadlineJob(ctx);
   ctx.log.info('worker started');
   const stop = async () => {
     await bus.stop();

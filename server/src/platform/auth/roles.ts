@@ -32,20 +32,23 @@ export const PERMISSIONS = [
   'staff.manage', // create staff, grant and revoke roles
   'audit.read',
   'workflow.manage', // electronic workflows: the province's shared ones (system-wide grant) or an agency's own
+  'calendar.manage', // working hours and holidays: the province's (system-wide grant) or an agency's override
   'catalog.manage', // procedure catalogue: drafts, publication, templates, import/export of procedures it manages
   'signing.manage', // upload, rotate and retire the signing keys of an agency and its staff
   'signing.seal', // sign with the agency's seal key; only in the agency of the grant itself (docs/signing.md)
-  'calendar.manage', // working hours and holidays: the province's (system-wide grant) or an agency's override
+  'dossier.read', // dossiers of the agency (subtree for leaders, reporting officers and administrators)
+  'dossier.receive', // open a dossier brought to the desk or by post (one-stop officers)
+  'dossier.act', // take workflow actions on dossiers; the dossier's workflow says which action each role may take
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  one_stop_officer: [],
-  specialist: [],
-  department_head: ['staff.read'],
-  agency_leader: ['staff.read', 'signing.seal'],
-  clerk: ['signing.seal'],
-  reporting_officer: [],
+  one_stop_officer: ['dossier.read', 'dossier.receive', 'dossier.act'],
+  specialist: ['dossier.read', 'dossier.act'],
+  department_head: ['staff.read', 'dossier.read', 'dossier.act'],
+  agency_leader: ['staff.read', 'dossier.read', 'dossier.act', 'signing.seal'],
+  clerk: ['dossier.read', 'dossier.act', 'signing.seal'],
+  reporting_officer: ['dossier.read'],
   agency_admin: [
     'org.manage',
     'staff.read',
@@ -53,6 +56,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workflow.manage',
     'calendar.manage',
     'catalog.manage',
+    'dossier.read',
+    'dossier.act',
     'signing.manage',
   ],
   system_admin: [
@@ -64,6 +69,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workflow.manage',
     'calendar.manage',
     'catalog.manage',
+    'dossier.read',
+    'dossier.act',
     'signing.manage',
   ],
 };

@@ -216,6 +216,77 @@ export interface WorkflowDefinitionTable {
 
 type Json<T> = ColumnType<T, string, string>;
 
+export interface DossierTable {
+  id: Generated<string>;
+  code: string | null;
+  receiving_unit_id: string;
+  resolving_agency_id: string;
+  current_agency_id: string;
+  agency_ids: string[];
+  procedure_version_id: string;
+  procedure_code: string;
+  procedure_name: string;
+  workflow_code: string;
+  workflow_version: number;
+  channel: 'online' | 'desk' | 'post';
+  applicant: Json<Record<string, unknown>>;
+  applicant_name: string;
+  applicant_name_folded: ColumnType<string | null, never, never>;
+  applicant_identity: string | null;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  applicant_account: string | null;
+  eform: Json<Record<string, unknown>>;
+  state: Json<unknown>;
+  status: string;
+  step: string;
+  clock_phase: 'idle' | 'running' | 'paused' | 'stopped';
+  assignee_id: string | null;
+  opened_at: Timestamp;
+  received_at: Timestamp | null;
+  schedule: Json<unknown>;
+  due_at: Timestamp | null;
+  original_due_at: Timestamp | null;
+  extended_due_at: Timestamp | null;
+  step_due_at: Timestamp | null;
+  returned_at: Timestamp | null;
+  outcome: 'early' | 'on_time' | 'late' | null;
+  due_state: 'on_time' | 'due_soon' | 'overdue' | null;
+  calendar_version: string | null;
+  tracking_secret_hash: string | null;
+  version: Generated<number>;
+  created_at: Defaulted<Timestamp>;
+  updated_at: Defaulted<Timestamp>;
+}
+
+export interface DossierEventTable {
+  dossier_id: string;
+  seq: number;
+  at: Timestamp;
+  actor: Json<unknown>;
+  action: string;
+  input: Json<Record<string, unknown>>;
+  from_step: string;
+  to_step: string;
+  note: string | null;
+  effects: Json<unknown[]>;
+}
+
+export interface DossierCodeCounterTable {
+  unit_id: string;
+  period: string;
+  last: number;
+}
+
+export interface IdempotencyKeyTable {
+  actor: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: Json<unknown>;
+  created_at: Defaulted<Timestamp>;
+}
+
 export interface DB {
   audit_entry: AuditEntryTable;
   audit_chain_head: AuditChainHeadTable;
@@ -236,6 +307,10 @@ export interface DB {
   procedure_version: ProcedureVersionTable;
   procedure_offering: ProcedureOfferingTable;
   workflow_definition: WorkflowDefinitionTable;
+  dossier: DossierTable;
+  dossier_event: DossierEventTable;
+  dossier_code_counter: DossierCodeCounterTable;
+  idempotency_key: IdempotencyKeyTable;
   signing_key: SigningKeyTable;
   signature_record: SignatureRecordTable;
 }

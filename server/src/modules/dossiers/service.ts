@@ -1,0 +1,623 @@
+// Use cases of the dossier (hồ sơ): opening it at the desk, by post or online; every action of its workflow, each in
+// one transaction that locks the dossier, asks the workflow engine, appends the history, updates the deadlines
+// through the calendar, writes the outbox events and the audit entry; reading it with its history.
+import type { Kysely } from 'kysely';
+import { type Actor, assertCan } from '../../platform/auth/actor.ts';
+import { GLOBAL_ROLES, type Role, SUBTREE_ROLES } from '../../platform/auth/roles.ts';
+import { type AppContext, type Change, type Requester, runChange } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { conflict, forbidden, invalid, invalidField, notFound, Problem } from '../../platform/http/problem.ts';
+import type { Duration } from '../calendar/deadline.ts';
+import type { EffectiveCalendar } from '../calendar/effective.ts';
+import { effectiveCalendar } from '../calendar/service.ts';
+import { parseIsoInstant } from '../calendar/vn-time.ts';
+import type { ProcedureContentT } from '../catalog/model.ts';
+import { versionForReceipt } from '../catalog/service.ts';
+import { getAgency } from '../org/service.ts';
+import { stepOf, type WorkflowDefinition } from '../workflow/definition.ts';
+import { type ActionInput, applyAction, availableActions, type InputNeed } from '../workflow/engine.ts';
+import type { DossierHistory } from '../workflow/reducer.ts';
+import { publishedWorkflow, workflowVersion } from '../workflow/service.ts';
+import { currentAgency, type DossierState, type Actor as EngineActor, openDossier } from '../workflow/state.ts';
+import { MACRO_STATUS_NAMES } from '../workflow/statuses.ts';
+import { type CodePattern, counterPeriod, formatCode, parseCodePattern } from './code.ts';
+import { type Calendars, currentDue, dueStateAt, initialSchedule, type Schedule, scheduleAfter } from './deadlines.ts';
+import { eformErrors } from './eform.ts';
+import { claim, remember, requestHash, type StoredResponse } from './idempotency.ts';
+import { dueEvent, eventsOf, projectRow } from './projection.ts';
+import type { DossierRow } from './store.ts';
+import * as store from './store.ts';
+
+export type Channel = 'online' | 'desk' | 'post';
+
+/** A staff member through the console, or a citizen through the portal (who only sees their own dossiers). */
+export type DossierRequester =
+  | { actor: Actor; requestId: string | null }
+  | { applicant: { accountId: string; name: string }; requestId: string | null };
+
+export interface Applicant {
+  name: string;
+  identityNumber?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+}
+
+export interface OpeningInput {
+  procedureCode: string;
+  channel: Channel;
+  /** Defaults to the one desk where the officer receives dossiers; required for online dossiers. */
+  receivingUnitId?: string;
+  /** Required when the workflow hands the dossier to another agency; otherwise the receiving unit resolves it. */
+  resolvingAgencyId?: string;
+  applicant: Applicant;
+  eform: Record<string, unknown>;
+  /** Keep it as a draft (the scan is not finished) instead of submitting it at once. */
+  draft?: boolean;
+}
+
+/** What an action's body may carry; `newDate` is ISO 8601 here and epoch milliseconds in the engine. */
+export interface ActionRequest {
+  note?: string;
+  reason?: string;
+  opinion?: string;
+  documents?: string[];
+  signedDocumentId?: string;
+  paymentRef?: string;
+  delivery?: 'desk' | 'post' | 'electronic';
+  assignee?: string;
+  agencyId?: string;
+  newDate?: string;
+}
+
+export interface Answer extends StoredResponse {
+  /** The answer was given before to the same request with the same idempotency key. */
+  replayed: boolean;
+}
+
+// ---------- who acts ----------
+
+const requesterOf = (who: DossierRequester): Requester => ({
+  actor: 'actor' in who ? who.actor : null,
+  requestId: who.requestId,
+});
+const actorKeyOf = (who: DossierRequester) =>
+  'actor' in who ? `staff:${who.actor.staffId}` : `applicant:${who.applicant.accountId}`;
+
+// Operational roles act only at the agency where they are granted (a province leader does not sign for a commune);
+// administrators, who cancel dossiers entered by mistake, act as far as their grant reaches.
+const ADMINISTRATORS: ReadonlySet<Role> = new Set(['agency_admin', 'system_admin']);
+
+async function rolesAt(db: Kysely<DB>, actor: Actor, agencyId: string): Promise<Role[]> {
+  const roles = new Set<Role>();
+  for (const grant of actor.grants) {
+    const reaches =
+      grant.agencyId === agencyId ||
+      (ADMINISTRATORS.has(grant.role) &&
+        (GLOBAL_ROLES.has(grant.role) ||
+          (SUBTREE_ROLES.has(grant.role) && (await store.isWithin(db, agencyId, grant.agencyId)))));
+    if (reaches) roles.add(grant.role);
+  }
+  return [...roles];
+}
+
+/** The engine's actor for a dossier, once the requester is known to reach it. */
+async function engineActor(db: Kysely<DB>, who: DossierRequester, row: DossierRow): Promise<EngineActor> {
+  if ('applicant' in who) {
+    if (row.applicant_account !== who.applicant.accountId) throw notFound('hồ sơ');
+    return { kind: 'applicant', id: who.applicant.accountId };
+  }
+  const roles = await rolesAt(db, who.actor, currentAgency(row.state as DossierState));
+  if (roles.length === 0) throw forbidden('Hồ sơ đang ở cơ quan nằm ngoài phạm vi được phân quyền của bạn.');
+  return { kind: 'staff', staffId: who.actor.staffId, roles };
+}
+
+/** How the history remembers who acted: the engine's actor (so that replay gives the same result) and a label. */
+interface StoredActor {
+  kind: EngineActor['kind'];
+  id: string | null;
+  label: string;
+  roles?: readonly Role[];
+}
+
+function historyActor(who: DossierRequester, actor: EngineActor): StoredActor {
+  if (actor.kind === 'staff' && 'actor' in who) {
+    return { kind: 'staff', id: actor.staffId, label: who.actor.label, roles: actor.roles };
+  }
+  return 'applicant' in who
+    ? { kind: 'applicant', id: who.applicant.accountId, label: who.applicant.name }
+    : { kind: 'system', id: null, label: 'hệ thống' };
+}
+
+function engineActorOf(stored: StoredActor): EngineActor {
+  if (stored.kind === 'staff') return { kind: 'staff', staffId: stored.id ?? '', roles: stored.roles ?? [] };
+  return stored.kind === 'applicant' ? { kind: 'applicant', id: stored.id ?? '' } : { kind: 'system' };
+}
+
+/** Staff read a dossier when their `dossier.read` scope reaches an agency it has been at. */
+async function assertReads(db: Kysely<DB>, actor: Actor, row: DossierRow): Promise<void> {
+  for (const agencyId of new Set([...row.agency_ids, row.resolving_agency_id])) {
+    try {
+      await assertCan(db, actor, 'dossier.read', agencyId);
+      return;
+    } catch (error) {
+      if (!(error instanceof Problem && error.status === 403)) throw error;
+    }
+  }
+  throw forbidden('Hồ sơ thuộc cơ quan nằm ngoài phạm vi được phân quyền của bạn.');
+}
+
+// ---------- what an action needs from outside its transaction ----------
+
+/** The workflow version, the calendars of the agencies the action may touch, the receiving unit's identifier. */
+interface Prepared {
+  def: WorkflowDefinition;
+  calendars: Map<string, EffectiveCalendar>;
+  unitIdentifier: string;
+}
+
+// Calendars are read before the transaction: on PGlite's single connection a read outside it would wait for it.
+async function prepare(ctx: AppContext, def: WorkflowDefinition, agencyIds: string[], unitId: string) {
+  const ids = [...new Set(agencyIds)];
+  const calendars = new Map<string, EffectiveCalendar>();
+  for (const id of ids) calendars.set(id, await effectiveCalendar(ctx, id));
+  const unit = await getAgency(ctx, unitId);
+  return { def, calendars, unitIdentifier: unit.identifier } satisfies Prepared;
+}
+
+function calendarOf(p: Prepared, agencyId: string): EffectiveCalendar {
+  const calendar = p.calendars.get(agencyId);
+  // Only when another action moved the dossier to an agency nobody expected between preparing and locking.
+  if (!calendar) throw conflict('Hồ sơ vừa được chuyển sang cơ quan khác. Hãy tải lại và thử lại.');
+  return calendar;
+}
+
+let codePattern: { source: string; pattern: CodePattern } | undefined;
+
+function patternOf(ctx: AppContext): CodePattern {
+  if (codePattern?.source !== ctx.config.dossierCodePattern) {
+    const parsed = parseCodePattern(ctx.config.dossierCodePattern);
+    if (typeof parsed === 'string') throw new Error(parsed); // loadConfig refuses such a pattern at start-up
+    codePattern = { source: ctx.config.dossierCodePattern, pattern: parsed };
+  }
+  return codePattern.pattern;
+}
+
+// ---------- one action, inside the caller's transaction ----------
+
+const NEED_FIELDS: Record<InputNeed, keyof ActionRequest> = {
+  opinion: 'opinion',
+  documents: 'documents',
+  signature: 'signedDocumentId',
+  payment: 'paymentRef',
+  reason: 'reason',
+  delivery: 'delivery',
+  assignee: 'assignee',
+  agency: 'agencyId',
+  new_date: 'newDate',
+};
+
+const blank = (value: unknown) =>
+  value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && !value.length);
+
+/** The field a refused action lacks: the first of its needs left blank, else the first need (e.g. a past date). */
+function missingField(
+  def: WorkflowDefinition,
+  state: DossierState,
+  actor: EngineActor,
+  action: string,
+  input: ActionInput,
+) {
+  const needs = availableActions(def, state, actor).find((a) => a.id === action)?.needs ?? [];
+  const need = needs.find((n) => blank(input[NEED_FIELDS[n] as keyof ActionInput])) ?? needs[0];
+  return need ? NEED_FIELDS[need] : '(toàn bộ)';
+}
+
+async function takeAction(
+  ctx: AppContext,
+  { trx, audit, publish }: Change,
+  who: DossierRequester,
+  row: DossierRow,
+  p: Prepared,
+  action: string,
+  input: ActionInput,
+): Promise<DossierRow> {
+  const before = row.state as DossierState;
+  const actor = await engineActor(trx, who, row);
+  const now = ctx.clock.now().getTime();
+  const outcome = applyAction(p.def, before, action, actor, now, input);
+  if (!outcome.ok) {
+    if (outcome.code === 'forbidden') throw forbidden(outcome.reason);
+    if (outcome.code === 'missing_input')
+      throw invalidField(missingField(p.def, before, actor, action, input), outcome.reason);
+    throw new Problem(409, 'action-not-allowed', outcome.reason, `Mã lý do: ${outcome.code}.`);
+  }
+  const { state, effects } = outcome;
+  const appointmentCalendar = calendarOf(p, row.receiving_unit_id);
+  const calendars: Calendars = {
+    appointment: appointmentCalendar.compiled,
+    step: calendarOf(p, currentAgency(state)).compiled,
+  };
+  const schedule = scheduleAfter(row.schedule as Schedule, effects, state, calendars);
+  const dueState = dueStateAt(
+    schedule,
+    state.clock.phase,
+    row.due_state,
+    calendars.appointment,
+    now,
+    ctx.config.dossierDueSoonHours,
+  );
+  const seq = (await store.lastSeq(trx, row.id)) + 1;
+  await trx
+    .insertInto('dossier_event')
+    .values({
+      dossier_id: row.id,
+      seq,
+      at: new Date(now),
+      actor: JSON.stringify(historyActor(who, actor)),
+      action,
+      input: JSON.stringify(input),
+      from_step: before.step,
+      to_step: state.step,
+      note: input.note ?? input.opinion ?? input.reason ?? null,
+      effects: JSON.stringify(effects),
+    })
+    .execute();
+  // Numbered as late as possible: the counter row stays locked until commit, and receipts at the unit queue on it.
+  const assigning = effects.some((e) => e.type === 'code.assign');
+  const code = assigning ? await allocateCode(ctx, trx, row.receiving_unit_id, p.unitIdentifier, now) : row.code;
+  const updated = await trx
+    .updateTable('dossier')
+    .set({
+      ...projectRow(state, schedule),
+      code,
+      state: JSON.stringify(state),
+      schedule: JSON.stringify(schedule),
+      due_state: dueState,
+      received_at: assigning ? new Date(now) : row.received_at,
+      calendar_version: effects.some((e) => e.type === 'appointment.set')
+        ? appointmentCalendar.key
+        : row.calendar_version,
+      version: row.version + 1,
+      updated_at: new Date(now),
+    })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const ref = { dossierId: row.id, code, at: now };
+  for (const event of eventsOf(ref, before, state, effects, schedule)) await publish(event.topic, event.payload);
+  const due = dueEvent(ref, row.due_state, dueState, currentDue(schedule));
+  if (due) await publish(due.topic, due.payload);
+  audit(`dossier.${action}`, 'dossier', row.id, {
+    code,
+    seq,
+    fromStep: before.step,
+    toStep: state.step,
+    status: state.status,
+    ...('applicant' in who ? { applicant: who.applicant.accountId } : {}),
+  });
+  return updated;
+}
+
+async function allocateCode(ctx: AppContext, trx: Kysely<DB>, unitId: string, identifier: string, at: number) {
+  const pattern = patternOf(ctx);
+  const seq = await store.nextNumber(trx, unitId, counterPeriod(pattern, at));
+  return formatCode(pattern, identifier, at, seq);
+}
+
+/** One transaction, with the idempotency key claimed first when the client sent one. */
+async function idempotent(
+  ctx: AppContext,
+  who: DossierRequester,
+  key: string | undefined,
+  request: unknown,
+  work: (change: Change) => Promise<StoredResponse>,
+): Promise<Answer> {
+  return runChange(ctx, requesterOf(who), async (change) => {
+    const actorKey = actorKeyOf(who);
+    const hash = requestHash(request);
+    const stored = key ? await claim(change.trx, actorKey, key, hash) : null;
+    if (stored) return { ...stored, replayed: true };
+    const response = await work(change);
+    if (key) await remember(change.trx, actorKey, key, response);
+    return { ...response, replayed: false };
+  });
+}
+
+// ---------- opening a dossier ----------
+
+async function receivingUnitOf(ctx: AppContext, who: DossierRequester, input: OpeningInput): Promise<string> {
+  if ('applicant' in who) {
+    if (!input.receivingUnitId) throw invalidField('receivingUnitId', 'Cần chọn nơi nộp hồ sơ.');
+    return input.receivingUnitId;
+  }
+  const scope = who.actor.scope('dossier.receive');
+  const desks = scope.all ? [] : [...scope.agencies, ...scope.subtrees];
+  const unitId = input.receivingUnitId ?? (desks.length === 1 ? desks[0] : undefined);
+  if (!unitId) {
+    throw invalidField('receivingUnitId', 'Bạn tiếp nhận hồ sơ tại nhiều nơi: cần chọn nơi tiếp nhận.');
+  }
+  await assertCan(ctx.database.db, who.actor, 'dossier.receive', unitId);
+  return unitId;
+}
+
+async function existingAgency(ctx: AppContext, id: string, field: string) {
+  try {
+    return await getAgency(ctx, id);
+  } catch (error) {
+    if (error instanceof Problem && error.status === 404) throw invalidField(field, 'Không tìm thấy cơ quan này.');
+    throw error;
+  }
+}
+
+/** The procedure's processing time for the channel, or the one for every channel. */
+function processingTimeFor(content: ProcedureContentT, channel: Channel): Duration | null {
+  const times = content.processingTimes;
+  const time = times.find((t) => t.channel === channel) ?? times.find((t) => t.channel === 'any');
+  return time ? { unit: time.unit, amount: time.value } : null;
+}
+
+const handsOff = (def: WorkflowDefinition) =>
+  def.steps.some((s) => s.actions.some((a) => a.effects?.includes('agency.handOff')));
+
+/** What the catalogue and the workflow say about receiving this procedure at this unit, checked. */
+async function receipt(ctx: AppContext, input: OpeningInput, unitId: string) {
+  const unit = await existingAgency(ctx, unitId, 'receivingUnitId');
+  let offered: Awaited<ReturnType<typeof versionForReceipt>>;
+  try {
+    offered = await versionForReceipt(ctx, input.procedureCode, unitId);
+  } catch (error) {
+    if (!(error instanceof Problem && error.status === 404)) throw error;
+    throw invalidField('procedureCode', `Thủ tục ${input.procedureCode} không được cung cấp tại ${unit.name}.`);
+  }
+  const { content } = offered;
+  if (!(content.receiptChannels as string[]).includes(input.channel)) {
+    throw invalidField('channel', 'Thủ tục này không tiếp nhận hồ sơ qua kênh đã chọn.');
+  }
+  const workflowCode = content.offerings.find((o) => o.agency === unit.identifier)?.workflow;
+  const def = workflowCode ? await publishedWorkflow(ctx.database.db, workflowCode) : undefined;
+  if (!def) {
+    throw conflict(`Thủ tục ${input.procedureCode} chưa được gắn quy trình điện tử đang áp dụng tại ${unit.name}.`);
+  }
+  const errors = eformErrors(offered.versionId, content.eform.schema, input.eform);
+  if (errors.length) throw invalid(errors, 'Tờ khai điện tử chưa hợp lệ.');
+  const resolvingAgencyId = input.resolvingAgencyId ?? (handsOff(def) ? undefined : unitId);
+  if (!resolvingAgencyId) {
+    throw invalidField('resolvingAgencyId', 'Quy trình này chuyển hồ sơ sang cơ quan giải quyết: cần chọn cơ quan đó.');
+  }
+  await existingAgency(ctx, resolvingAgencyId, 'resolvingAgencyId');
+  return { offered, def, resolvingAgencyId, processingTime: processingTimeFor(content, input.channel) };
+}
+
+/**
+ * Opens a dossier: a desk or post dossier entered by an officer for the applicant, or an online one by the
+ * applicant through the portal. Unless kept as a draft it is submitted in the same transaction, and waits at the
+ * reception step for the officer to accept it (Form 01), ask for a supplement (Form 02) or refuse it (Form 03).
+ */
+export async function openDossierFor(
+  ctx: AppContext,
+  who: DossierRequester,
+  input: OpeningInput,
+  idempotencyKey?: string,
+): Promise<Answer> {
+  if ('applicant' in who !== (input.channel === 'online')) {
+    throw invalidField(
+      'channel',
+      'Hồ sơ trực tuyến do người nộp gửi qua cổng; cán bộ nhập hồ sơ trực tiếp hoặc qua bưu chính.',
+    );
+  }
+  const unitId = await receivingUnitOf(ctx, who, input);
+  const { offered, def, resolvingAgencyId, processingTime } = await receipt(ctx, input, unitId);
+  const p = await prepare(ctx, def, [unitId, resolvingAgencyId], unitId);
+  return idempotent(ctx, who, idempotencyKey, { open: input }, async (change) => {
+    const now = ctx.clock.now();
+    const state = openDossier(def, { at: now.getTime(), receivingUnit: unitId, resolvingAgency: resolvingAgencyId });
+    const schedule = initialSchedule(input.channel, processingTime, state);
+    const a = input.applicant;
+    const row = await change.trx
+      .insertInto('dossier')
+      .values({
+        ...projectRow(state, schedule),
+        receiving_unit_id: unitId,
+        resolving_agency_id: resolvingAgencyId,
+        procedure_version_id: offered.versionId,
+        procedure_code: input.procedureCode,
+        procedure_name: offered.content.name,
+        workflow_code: def.code,
+        workflow_version: def.version,
+        channel: input.channel,
+        applicant: JSON.stringify(a),
+        applicant_name: a.name,
+        applicant_identity: a.identityNumber ?? null,
+        applicant_phone: a.phone ?? null,
+        applicant_email: a.email ?? null,
+        applicant_account: 'applicant' in who ? who.applicant.accountId : null,
+        eform: JSON.stringify(input.eform),
+        state: JSON.stringify(state),
+        schedule: JSON.stringify(schedule),
+        opened_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    change.audit('dossier.opened', 'dossier', row.id, {
+      procedure: input.procedureCode,
+      channel: input.channel,
+      receivingUnitId: unitId,
+      workflow: `${def.code}@${def.version}`,
+    });
+    await change.publish('dossier.opened', { dossierId: row.id, channel: input.channel, at: now.toISOString() });
+    const result = input.draft ? row : await takeAction(ctx, change, who, row, p, 'submit', {});
+    return { status: 201, body: await dossierView(change.trx, who, result, def) };
+  });
+}
+
+// ---------- actions ----------
+
+/** The engine's input from the request: fields that name something are checked to exist first. */
+async function engineInput(ctx: AppContext, row: DossierRow, request: ActionRequest): Promise<ActionInput> {
+  const { newDate, ...rest } = request;
+  const input: ActionInput = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  if (newDate !== undefined) {
+    const instant = parseIsoInstant(newDate);
+    if (instant === null) {
+      throw invalidField(
+        'newDate',
+        'Ngày hẹn mới phải là thời điểm ISO 8601 có múi giờ, ví dụ 2025-02-14T16:00:00+07:00.',
+      );
+    }
+    input.newDate = instant;
+  }
+  if (request.agencyId) await existingAgency(ctx, request.agencyId, 'agencyId');
+  if (request.assignee) {
+    const agencies = [...new Set([...row.agency_ids, row.resolving_agency_id])];
+    const works = await Promise.all(agencies.map((a) => store.worksAt(ctx.database.db, request.assignee!, a)));
+    if (!works.includes(true)) {
+      throw invalidField('assignee', 'Người được phân công phải là cán bộ của cơ quan đang giải quyết hồ sơ.');
+    }
+  }
+  return input;
+}
+
+/**
+ * Takes an action on a dossier. The dossier is locked for the whole transaction, so of two officers acting at once
+ * the second sees the first's result: its action is refused with 409 when no longer allowed. `expectedVersion`
+ * (If-Match) refuses with 409 when the dossier changed since the client read it.
+ */
+export async function act(
+  ctx: AppContext,
+  who: DossierRequester,
+  dossierId: string,
+  action: string,
+  request: ActionRequest,
+  idempotencyKey: string,
+  expectedVersion?: number,
+): Promise<Answer> {
+  const found = await store.findDossier(ctx.database.db, dossierId);
+  if (!found) throw notFound('hồ sơ');
+  const input = await engineInput(ctx, found, request);
+  const def = await workflowVersion(ctx.database.db, found.workflow_code, found.workflow_version);
+  const state = found.state as DossierState;
+  const agencies = [found.receiving_unit_id, found.resolving_agency_id, ...state.agencies];
+  const p = await prepare(
+    ctx,
+    def,
+    [...agencies, ...(input.agencyId ? [input.agencyId] : [])],
+    found.receiving_unit_id,
+  );
+  return idempotent(ctx, who, idempotencyKey, { dossierId, action, request, expectedVersion }, async (change) => {
+    const row = await store.lockDossier(change.trx, dossierId);
+    if (!row) throw notFound('hồ sơ');
+    if (expectedVersion !== undefined && row.version !== expectedVersion) {
+      throw new Problem(
+        409,
+        'stale-version',
+        'Hồ sơ đã được người khác xử lý trong lúc bạn thao tác. Hãy tải lại hồ sơ rồi thử lại.',
+        `Phiên bản hiện tại là ${row.version}, không phải ${expectedVersion}.`,
+      );
+    }
+    const updated = await takeAction(ctx, change, who, row, p, action, input);
+    return { status: 200, body: await dossierView(change.trx, who, updated, def) };
+  });
+}
+
+// ---------- reading ----------
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function eventView(e: store.EventRow) {
+  const actor = e.actor as StoredActor;
+  return {
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actor: { kind: actor.kind, id: actor.id, label: actor.label },
+    action: e.action,
+    fromStep: e.from_step,
+    toStep: e.to_step,
+    note: e.note,
+    input: e.input,
+    effects: e.effects,
+  };
+}
+
+async function dossierView(db: Kysely<DB>, who: DossierRequester, row: DossierRow, def: WorkflowDefinition) {
+  const state = row.state as DossierState;
+  const actor = await engineActor(db, who, row).catch(() => null);
+  return {
+    id: row.id,
+    code: row.code,
+    status: row.status,
+    statusName: MACRO_STATUS_NAMES[state.status],
+    step: row.step,
+    stepName: stepOf(def, state.step).name,
+    procedure: { code: row.procedure_code, name: row.procedure_name, versionId: row.procedure_version_id },
+    workflow: { code: row.workflow_code, version: row.workflow_version },
+    channel: row.channel,
+    receivingUnitId: row.receiving_unit_id,
+    resolvingAgencyId: row.resolving_agency_id,
+    currentAgencyId: row.current_agency_id,
+    applicant: row.applicant,
+    eform: row.eform,
+    assigneeId: row.assignee_id,
+    openedAt: row.opened_at.toISOString(),
+    receivedAt: iso(row.received_at),
+    dueAt: iso(row.due_at),
+    originalDueAt: iso(row.original_due_at),
+    extendedDueAt: iso(row.extended_due_at),
+    stepDueAt: iso(row.step_due_at),
+    returnedAt: iso(row.returned_at),
+    outcome: row.outcome,
+    dueState: row.due_state,
+    clock: state.clock.phase,
+    hold: state.hold,
+    resultDocuments: state.resultDocuments,
+    version: row.version,
+    availableActions: actor ? availableActions(def, state, actor) : [],
+    history: (await store.historyOf(db, row.id)).map(eventView),
+  };
+}
+
+async function readable(ctx: AppContext, who: DossierRequester, dossierId: string) {
+  const row = await store.findDossier(ctx.database.db, dossierId);
+  if (!row) throw notFound('hồ sơ');
+  if ('actor' in who) await assertReads(ctx.database.db, who.actor, row);
+  else if (row.applicant_account !== who.applicant.accountId) throw notFound('hồ sơ');
+  return row;
+}
+
+/** The dossier with the actions this requester may take now and its history. */
+export async function getDossier(ctx: AppContext, who: DossierRequester, dossierId: string) {
+  const row = await readable(ctx, who, dossierId);
+  const def = await workflowVersion(ctx.database.db, row.workflow_code, row.workflow_version);
+  return dossierView(ctx.database.db, who, row, def);
+}
+
+export async function getHistory(ctx: AppContext, who: DossierRequester, dossierId: string) {
+  await readable(ctx, who, dossierId);
+  return { items: (await store.historyOf(ctx.database.db, dossierId)).map(eventView) };
+}
+
+/** The stored state with what the reducer needs to rebuild it: the operator's (and the tests') consistency check. */
+export async function storedHistory(ctx: AppContext, dossierId: string) {
+  const row = await store.findDossier(ctx.database.db, dossierId);
+  if (!row) throw notFound('hồ sơ');
+  const events = await store.historyOf(ctx.database.db, dossierId);
+  const history: DossierHistory = {
+    version: row.workflow_version,
+    opening: {
+      at: row.opened_at.getTime(),
+      receivingUnit: row.receiving_unit_id,
+      resolvingAgency: row.resolving_agency_id,
+    },
+    entries: events.map((e) => ({
+      kind: 'action' as const,
+      action: e.action,
+      actor: engineActorOf(e.actor as StoredActor),
+      at: e.at.getTime(),
+      input: e.input as ActionInput,
+    })),
+  };
+  const definition = await workflowVersion(ctx.database.db, row.workflow_code, row.workflow_version);
+  return { definition, history, state: row.state as DossierState, row };
+}
