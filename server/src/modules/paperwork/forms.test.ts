@@ -62,7 +62,10 @@ const FORMS = [
   ['form06', () => form06(samples.SAMPLE_FORM06)],
 ] as const;
 
-describe('forms of Circular 01/2018/TT-VPCP (DOMAIN.md §4), printed in Tinos with every diacritic', () => {
+// Rendering and the poppler tools take a few seconds on a loaded machine: a generous timeout, no timing assertion.
+describe('forms of Circular 01/2018/TT-VPCP (DOMAIN.md §4), printed in Tinos with every diacritic', {
+  timeout: 60_000,
+}, () => {
   it.each(FORMS)('%s looks like its reference image, one page, with ink on it', async (name, render) => {
     const rendered = await pages(await render(), name);
     expect(rendered).toHaveLength(1);

@@ -51,6 +51,18 @@ async function signAs(
   );
 }
 
+/**
+ * The CMS at the start of the zero-padded /Contents, cut at the length its outer DER header gives: trimming
+ * trailing zeros instead would also cut a signature that happens to end in a zero byte.
+ */
+function derPrefix(padded: Buffer): Buffer {
+  const first = padded[1]!;
+  if (first < 0x80) return padded.subarray(0, 2 + first);
+  const size = first & 0x7f;
+  const length = padded.subarray(2, 2 + size).reduce((n, byte) => n * 256 + byte, 0);
+  return padded.subarray(0, 2 + size + length);
+}
+
 beforeAll(async () => {
   pki = await makePki();
   const image = decodePng(signatureImage());
@@ -129,13 +141,7 @@ describe('a decision signed by a specialist, a leader and the organisation', () 
     expect(ranges).toHaveLength(3);
     ranges.forEach(([a, b, c, d], i) => {
       const content = Buffer.concat([signed.subarray(a!, a! + b!), signed.subarray(c!, c! + d!)]);
-      const cms = Buffer.from(
-        signed
-          .subarray(b! + 1, c! - 1)
-          .toString('latin1')
-          .replace(/(00)+$/, ''),
-        'hex',
-      );
+      const cms = derPrefix(Buffer.from(signed.subarray(b! + 1, c! - 1).toString('latin1'), 'hex'));
       writeFileSync(join(pki.dir, `content-${i}.bin`), content);
       writeFileSync(join(pki.dir, `sig-${i}.der`), cms);
       const result = spawnSync('openssl', [
