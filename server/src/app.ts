@@ -6,6 +6,9 @@ import { sessionResolver } from './modules/access/service.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { citizenRoutes } from './modules/citizens/routes.ts';
+import { applicantSessionResolver } from './modules/citizens/service.ts';
+import { verificationHandler } from './modules/citizens/verification.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { signingRoutes } from './modules/signing/routes.ts';
@@ -18,21 +21,25 @@ import { type App, createServer } from './platform/http/server.ts';
 const WEB_ROOT = fileURLToPath(new URL('../../web/public/', import.meta.url));
 
 /** Handlers of outbox events, contributed by the modules. */
-export function eventHandlers(_ctx: AppContext): EventHandler[] {
-  return [];
+export function eventHandlers(ctx: AppContext): EventHandler[] {
+  return [verificationHandler(ctx)];
 }
 
 export async function buildApp(ctx: AppContext): Promise<App> {
-  const app = await createServer(ctx.config, ctx.log, sessionResolver(ctx));
+  const app = await createServer(ctx.config, ctx.log, {
+    staff: sessionResolver(ctx),
+    applicant: applicantSessionResolver(ctx),
+  });
   registerObservability(app, ctx);
   accessRoutes(app, ctx);
   orgRoutes(app, ctx);
   auditRoutes(app, ctx);
   calendarRoutes(app, ctx);
   workflowRoutes(app, ctx);
+  catalogRoutes(app, ctx);
   dossierRoutes(app, ctx);
   signingRoutes(app, ctx);
-  catalogRoutes(app, ctx);
+  citizenRoutes(app, ctx);
   // Files are sent by routes of our own, so that they declare their access like every other route.
   await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>

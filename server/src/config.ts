@@ -4,8 +4,8 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CODE_PATTERN, parseCodePattern } from './modules/dossiers/code.ts';
 import { inspect } from 'node:util';
+import { DEFAULT_CODE_PATTERN, parseCodePattern } from './modules/dossiers/code.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -14,9 +14,6 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string;
-  dossierCodePattern: string;
-  dossierDueSoonHours: number;
-  dossierDeadlineScanSeconds: number;
   databaseUrl: string | undefined;
   dataDir: string;
   filesDir: string;
@@ -33,6 +30,9 @@ export interface Config {
   bodyLimitBytes: number;
   trustProxy: boolean;
   metricsToken: string | undefined;
+  dossierCodePattern: string;
+  dossierDueSoonHours: number;
+  dossierDeadlineScanSeconds: number;
   signingMasterKey: Secret;
   /** DER certificates that verification trusts (TRUST_ANCHORS_DIR). */
   trustAnchors: readonly Uint8Array[];
@@ -40,6 +40,20 @@ export interface Config {
   verifyMaxBytes: number;
   verifyRatePerMinute: number;
   remoteSigningTimeoutMs: number;
+  /** SMTP_URL; unset, mail is logged instead of sent (refused in production). It may hold a password. */
+  smtpUrl: Secret | undefined;
+  mailFrom: string;
+  /** The national identity provider (VNeID / national portal SSO); unset, its sign-in routes answer 503. */
+  oidc: OidcSettings | undefined;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: Secret;
+  redirectUri: string;
+  /** The claim that carries the personal identity number (the provider's name for it is not published (?)). */
+  identityClaim: string;
 }
 
 /** Key material that must never reach a log: printed as JSON, as a string or with util.inspect, it shows nothing. */
@@ -108,6 +122,46 @@ function url(env: Env, name: string, fallback: string | undefined, protocols: st
   return raw;
 }
 
+function secretUrl(env: Env, name: string, protocols: string[]): Secret | undefined {
+  const raw = url(env, name, undefined, protocols);
+  return raw === undefined ? undefined : new Secret(Buffer.from(raw));
+}
+
+function codePattern(env: Env, name: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return DEFAULT_CODE_PATTERN;
+  const pattern = parseCodePattern(raw);
+  if (typeof pattern === 'string') throw new ConfigError(`${name}="${raw}" không hợp lệ: ${pattern}`);
+  return raw;
+}
+
+function mailFrom(env: Env, publicUrl: string): string {
+  const raw = env.MAIL_FROM;
+  if (raw === undefined || raw === '') return `Cổng dịch vụ công <no-reply@${new URL(publicUrl).hostname}>`;
+  if (!/^(?:[^<>@]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(raw)) {
+    throw new ConfigError(`MAIL_FROM="${raw}" không hợp lệ: cần dạng "Tên <dia.chi@mien>" hoặc "dia.chi@mien".`);
+  }
+  return raw;
+}
+
+const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+
+/** All four settings or none: half a configuration would only fail later, at a citizen's sign-in. */
+function oidcSettings(env: Env): OidcSettings | undefined {
+  const missing = OIDC_VARIABLES.filter((name) => !env[name]);
+  if (missing.length === OIDC_VARIABLES.length) return undefined;
+  if (missing.length > 0) {
+    throw new ConfigError(`${missing.join(', ')} còn thiếu: đăng nhập qua VNeID cần đủ ${OIDC_VARIABLES.join(', ')}.`);
+  }
+  return {
+    issuer: url(env, 'OIDC_ISSUER', undefined, ['http:', 'https:']) as string,
+    clientId: env.OIDC_CLIENT_ID as string,
+    clientSecret: new Secret(Buffer.from(env.OIDC_CLIENT_SECRET as string)),
+    redirectUri: url(env, 'OIDC_REDIRECT_URI', undefined, ['http:', 'https:']) as string,
+    identityClaim: env.OIDC_IDENTITY_CLAIM || 'identity_number',
+  };
+}
+
 /** 32 bytes as 64 hex digits or base64; outside production a fixed development key stands in. */
 function masterKey(env: Env, production: boolean): Secret {
   const raw = env.SIGNING_MASTER_KEY;
@@ -145,27 +199,17 @@ function trustAnchors(dir: string | undefined): Uint8Array[] {
   });
 }
 
-function codePattern(env: Env, name: string): string {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return DEFAULT_CODE_PATTERN;
-  const pattern = parseCodePattern(raw);
-  if (typeof pattern === 'string') throw new ConfigError(`${name}="${raw}" không hợp lệ: ${pattern}`);
-  return raw;
-}
-
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'CONGSO_ENV', ['development', 'production', 'test'] as const, 'development');
   const production = mode === 'production';
   const port = integer(env, 'PORT', 3000, 0, 65_535);
   const host = env.HOST || '127.0.0.1';
+  const publicUrl = url(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']) as string;
   const config: Config = {
     mode,
     host,
     port,
-    publicUrl: url(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']) as string,
-    dossierCodePattern: codePattern(env, 'DOSSIER_CODE_PATTERN'),
-    dossierDueSoonHours: integer(env, 'DOSSIER_DUE_SOON_HOURS', 8, 1, 400),
-    dossierDeadlineScanSeconds: integer(env, 'DOSSIER_DEADLINE_SCAN_SECONDS', 300, 5, 86_400),
+    publicUrl,
     databaseUrl: url(env, 'DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
     dataDir: env.DATA_DIR || `${REPO_ROOT}data`,
     filesDir: env.FILES_DIR || `${env.DATA_DIR || `${REPO_ROOT}data`}/files`,
@@ -182,12 +226,18 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     metricsToken: env.METRICS_TOKEN || undefined,
+    dossierCodePattern: codePattern(env, 'DOSSIER_CODE_PATTERN'),
+    dossierDueSoonHours: integer(env, 'DOSSIER_DUE_SOON_HOURS', 8, 1, 400),
+    dossierDeadlineScanSeconds: integer(env, 'DOSSIER_DEADLINE_SCAN_SECONDS', 300, 5, 86_400),
     signingMasterKey: masterKey(env, production),
     trustAnchors: trustAnchors(env.TRUST_ANCHORS_DIR || undefined),
     tsaUrl: url(env, 'TSA_URL', undefined, ['http:', 'https:']),
     verifyMaxBytes: integer(env, 'VERIFY_MAX_BYTES', 20 * 1_048_576, 1024, 500 * 1_048_576),
     verifyRatePerMinute: integer(env, 'VERIFY_RATE_PER_MINUTE', 30, 1, 100_000),
     remoteSigningTimeoutMs: integer(env, 'REMOTE_SIGNING_TIMEOUT_MS', 15_000, 100, 300_000),
+    smtpUrl: secretUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: mailFrom(env, publicUrl),
+    oidc: oidcSettings(env),
   };
   if (production) refuseInsecureProduction(config);
   return config;
@@ -203,5 +253,13 @@ function refuseInsecureProduction(config: Config): void {
   }
   if (!config.databaseUrl) {
     throw new ConfigError('DATABASE_URL là bắt buộc khi CONGSO_ENV=production (PGlite chỉ dành cho thử nghiệm).');
+  }
+  if (!config.smtpUrl) {
+    throw new ConfigError(
+      'SMTP_URL là bắt buộc khi CONGSO_ENV=production (không có nó, mã xác minh không đến người dân).',
+    );
+  }
+  if (config.oidc && ![config.oidc.issuer, config.oidc.redirectUri].every((u) => u.startsWith('https://'))) {
+    throw new ConfigError('OIDC_ISSUER và OIDC_REDIRECT_URI phải dùng https khi CONGSO_ENV=production.');
   }
 }

@@ -1,13 +1,18 @@
 // The authorization matrix: every route of the application, as Fastify itself lists them, tried as an anonymous
-// visitor and as each role. A new route fails this test until its expected outcome is written down here.
+// visitor, as each role and as a signed-in citizen. A new route fails this test until its expected outcome is
+// written down here.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/platform/auth/roles.ts';
+import { applicantLogin, newApplicant } from './citizens-helpers.ts';
 import { type Session, type TestApp, testApp } from './harness.ts';
 
 const PUBLIC = 'public' as const;
 const ANY_STAFF = 'any staff' as const;
-type Expected = typeof PUBLIC | typeof ANY_STAFF | readonly Role[];
+/** Signed-in citizens and businesses only: staff get 401 like anonymous visitors, and they get 401 elsewhere. */
+const APPLICANT = 'applicant' as const;
+type Expected = typeof PUBLIC | typeof ANY_STAFF | typeof APPLICANT | readonly Role[];
+type Persona = Role | typeof APPLICANT;
 
 /** Who gets past the route's guard. Scope within an agency is tested with each module. */
 const MATRIX: Record<string, Expected> = {
@@ -39,17 +44,6 @@ const MATRIX: Record<string, Expected> = {
   'POST /api/v1/staff/:id/grants': ['agency_admin', 'system_admin'],
   'DELETE /api/v1/staff/:id/grants/:grantId': ['agency_admin', 'system_admin'],
   'GET /api/v1/audit': ['system_admin'],
-  'POST /api/v1/dossiers': ['one_stop_officer'],
-  'GET /api/v1/dossiers/:id': ANY_STAFF,
-  'GET /api/v1/dossiers/:id/history': ANY_STAFF,
-  'POST /api/v1/dossiers/:id/actions/:action': ROLES.filter((r) => r !== 'reporting_officer'),
-  'GET /api/v1/signing/keys': ['agency_admin', 'system_admin'],
-  'POST /api/v1/signing/keys': ['agency_admin', 'system_admin'],
-  'POST /api/v1/signing/keys/:id/retire': ['agency_admin', 'system_admin'],
-  'POST /api/v1/signing/sign': ANY_STAFF,
-  'POST /api/v1/signatures/verify': PUBLIC,
-  'GET /verify': PUBLIC,
-  'POST /verify': PUBLIC,
   'GET /api/v1/workflows': PUBLIC,
   'GET /api/v1/workflows/:code': PUBLIC,
   'GET /api/v1/workflows/:code/versions/:version': PUBLIC,
@@ -76,6 +70,27 @@ const MATRIX: Record<string, Expected> = {
   'GET /api/v1/catalog/templates/:sha256': PUBLIC,
   'GET /api/v1/catalog/export': ['agency_admin', 'system_admin'],
   'POST /api/v1/catalog/import': ['agency_admin', 'system_admin'],
+  'POST /api/v1/dossiers': ['one_stop_officer'],
+  'GET /api/v1/dossiers/:id': ANY_STAFF,
+  'GET /api/v1/dossiers/:id/history': ANY_STAFF,
+  'POST /api/v1/dossiers/:id/actions/:action': ROLES.filter((r) => r !== 'reporting_officer'),
+  'GET /api/v1/signing/keys': ['agency_admin', 'system_admin'],
+  'POST /api/v1/signing/keys': ['agency_admin', 'system_admin'],
+  'POST /api/v1/signing/keys/:id/retire': ['agency_admin', 'system_admin'],
+  'POST /api/v1/signing/sign': ANY_STAFF,
+  'POST /api/v1/signatures/verify': PUBLIC,
+  'GET /verify': PUBLIC,
+  'POST /verify': PUBLIC,
+  'POST /api/v1/applicant/signup': PUBLIC,
+  'POST /api/v1/applicant/verify': PUBLIC,
+  'POST /api/v1/applicant/verify/resend': PUBLIC,
+  'POST /api/v1/applicant/login': PUBLIC,
+  'POST /api/v1/applicant/logout': APPLICANT,
+  'GET /api/v1/applicant/me': APPLICANT,
+  'PATCH /api/v1/applicant/me': APPLICANT,
+  'POST /api/v1/applicant/me/password': APPLICANT,
+  'GET /api/v1/applicant/oidc/start': PUBLIC,
+  'GET /api/v1/applicant/oidc/callback': PUBLIC,
 };
 
 /** One demo account per role (the demo data gives each of them exactly that role). */
@@ -91,11 +106,15 @@ const PERSONA: Record<Role, string> = {
 };
 
 let t: TestApp;
-const sessions = new Map<Role, Session>();
+const sessions = new Map<Persona, Session>();
+let applicant: string;
 
 beforeAll(async () => {
   t = await testApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
   for (const role of ROLES) sessions.set(role, await t.login(PERSONA[role]));
+  const citizen = await newApplicant(t);
+  applicant = citizen.login;
+  sessions.set(APPLICANT, citizen.session);
 });
 afterAll(() => t.close());
 
@@ -106,9 +125,11 @@ const routes = () =>
 // test changes nothing and any 401/403 comes from the guard.
 const concrete = (url: string) => url.replace(/:\w+/g, () => randomUUID()).replace('*', 'index.css');
 
-async function attempt(method: string, url: string, role?: Role) {
+const signIn = (persona: Persona) => (persona === APPLICANT ? applicantLogin(t, applicant) : t.login(PERSONA[persona]));
+
+async function attempt(method: string, url: string, persona?: Persona) {
   // A write may end the session (logout does): writes get a session of their own.
-  const session = role && (method === 'GET' ? sessions.get(role) : await t.login(PERSONA[role]));
+  const session = persona && (method === 'GET' ? sessions.get(persona) : await signIn(persona));
   const res = await t.app.inject({
     method: method as 'GET',
     url: concrete(url),
@@ -116,6 +137,12 @@ async function attempt(method: string, url: string, role?: Role) {
     ...(['POST', 'PUT', 'PATCH'].includes(method) ? { payload: {} } : {}),
   });
   return res.statusCode;
+}
+
+function lets(expected: Expected, persona: Persona): boolean {
+  if (expected === PUBLIC) return true;
+  if (expected === APPLICANT || persona === APPLICANT) return expected === persona;
+  return expected === ANY_STAFF || expected.includes(persona);
 }
 
 describe('authorization matrix', () => {
@@ -133,12 +160,15 @@ describe('authorization matrix', () => {
       if (expected === PUBLIC ? [401, 403].includes(anonymous) : anonymous !== 401) {
         failures.push(`${route.key} as anonymous: ${anonymous}`);
       }
-      for (const role of ROLES) {
-        const status = await attempt(route.method, route.url, role);
-        const allowed = expected === PUBLIC || expected === ANY_STAFF || expected.includes(role);
+      for (const persona of [...ROLES, APPLICANT]) {
+        const status = await attempt(route.method, route.url, persona);
+        const allowed = lets(expected, persona);
         const passed = status !== 401 && status !== 403;
-        if (allowed !== passed) failures.push(`${route.key} as ${role}: ${status}`);
-        if (status >= 500) failures.push(`${route.key} as ${role}: server error ${status}`);
+        if (allowed !== passed) failures.push(`${route.key} as ${persona}: ${status}`);
+        // Staff and citizens hold different cookies: to the other side's routes each is simply not signed in.
+        const otherSide = (expected === APPLICANT) !== (persona === APPLICANT);
+        if (!allowed && otherSide && status !== 401) failures.push(`${route.key} as ${persona}: ${status}, not 401`);
+        if (status >= 500) failures.push(`${route.key} as ${persona}: server error ${status}`);
       }
     }
     expect(failures).toEqual([]);

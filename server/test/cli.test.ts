@@ -55,6 +55,7 @@ describe.runIf(isPostgres())('congso CLI in production mode', () => {
       DATABASE_URL: clone.url!,
       PUBLIC_URL: 'https://dichvucong.baclieu.gov.vn',
       SIGNING_MASTER_KEY: 'a'.repeat(64),
+      SMTP_URL: 'smtp://127.0.0.1:2525',
       PORT: '0',
     });
     expect(r.code).toBe(1);

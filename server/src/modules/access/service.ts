@@ -15,6 +15,36 @@ const TOUCH_EVERY_MS = MINUTE;
 
 const wrongCredentials = () => new Problem(401, 'wrong-credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
 
+// Shared with the sessions and lockout of citizens' accounts (module citizens), which follow the same rules.
+
+export const accountLocked = (until: Date) =>
+  new Problem(
+    429,
+    'account-locked',
+    'Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+    `Khoá đến ${until.toISOString()}.`,
+  );
+
+/** After one more wrong password: the end of the lock if this failure reaches the limit, else null. */
+export function lockAfterFailure(ctx: AppContext, failedLogins: number, now: Date): Date | null {
+  const locks = failedLogins + 1 >= ctx.config.loginMaxFailures;
+  return locks ? new Date(now.getTime() + ctx.config.loginLockMinutes * MINUTE) : null;
+}
+
+export const sessionExpiry = (ctx: AppContext, now: Date) =>
+  new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 60 * MINUTE);
+
+/** A session past its absolute end or idle too long is dead; a live one may be due a `last_seen_at` write. */
+export function sessionState(
+  ctx: AppContext,
+  row: { expires_at: Date; last_seen_at: Date },
+  now: number,
+): 'dead' | 'touch' | 'fresh' {
+  const idle = now - row.last_seen_at.getTime();
+  if (row.expires_at.getTime() <= now || idle > ctx.config.sessionIdleMinutes * MINUTE) return 'dead';
+  return idle > TOUCH_EVERY_MS ? 'touch' : 'fresh';
+}
+
 export interface LoginResult {
   token: string;
   csrfToken: string;
@@ -32,27 +62,19 @@ export async function login(
     await verifyDecoy(input.password);
     throw wrongCredentials();
   }
-  if (account.locked_until && account.locked_until > now) {
-    throw new Problem(
-      429,
-      'account-locked',
-      'Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
-      `Khoá đến ${account.locked_until.toISOString()}.`,
-    );
-  }
+  if (account.locked_until && account.locked_until > now) throw accountLocked(account.locked_until);
   const who: Requester = { actor: null, requestId: client.requestId };
   if (!(await verifyPassword(account.password_hash, input.password))) {
-    const locks = account.failed_logins + 1 >= ctx.config.loginMaxFailures;
-    const lockUntil = locks ? new Date(now.getTime() + ctx.config.loginLockMinutes * MINUTE) : null;
+    const lockUntil = lockAfterFailure(ctx, account.failed_logins, now);
     await runChange(ctx, who, async ({ trx, audit }) => {
       await store.recordFailedLogin(trx, account.id, lockUntil);
-      audit(locks ? 'auth.account_locked' : 'auth.login_failed', 'staff', account.id, { ip: client.ip });
+      audit(lockUntil ? 'auth.account_locked' : 'auth.login_failed', 'staff', account.id, { ip: client.ip });
     });
     throw wrongCredentials();
   }
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 60 * MINUTE);
+  const expiresAt = sessionExpiry(ctx, now);
   await runChange(ctx, who, async ({ trx, audit }) => {
     await store.clearFailedLogins(trx, account.id);
     const session = await trx
@@ -79,11 +101,9 @@ export function sessionResolver(ctx: AppContext) {
     const row = await store.findLiveSession(ctx.database.db, tokenHash(token));
     if (!row) return null;
     const now = ctx.clock.now().getTime();
-    const idleLimit = ctx.config.sessionIdleMinutes * MINUTE;
-    if (row.expires_at.getTime() <= now || now - row.last_seen_at.getTime() > idleLimit) return null;
-    if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-      await store.touchSession(ctx.database.db, row.id, new Date(now));
-    }
+    const state = sessionState(ctx, row, now);
+    if (state === 'dead') return null;
+    if (state === 'touch') await store.touchSession(ctx.database.db, row.id, new Date(now));
     return {
       actor: new Actor(row.staff_id, row.username, row.full_name, row.grants),
       sessionId: row.id,

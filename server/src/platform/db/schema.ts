@@ -313,6 +313,11 @@ export interface DB {
   idempotency_key: IdempotencyKeyTable;
   signing_key: SigningKeyTable;
   signature_record: SignatureRecordTable;
+  applicant: ApplicantTable;
+  applicant_external_identity: ApplicantExternalIdentityTable;
+  applicant_verification: ApplicantVerificationTable;
+  applicant_session: ApplicantSessionTable;
+  applicant_oidc_login: ApplicantOidcLoginTable;
 }
 
 // ---------- signing (0007) ----------
@@ -349,4 +354,71 @@ export interface SignatureRecordTable {
   signed_at: Timestamp;
   input_sha256: string;
   output_sha256: string;
+}
+
+// ---------- citizens (0008) ----------
+
+export interface ApplicantTable {
+  id: Generated<string>;
+  kind: 'citizen' | 'business';
+  email: string | null;
+  phone: string | null;
+  email_verified_at: Timestamp | null;
+  phone_verified_at: Timestamp | null;
+  password_hash: string | null;
+  password_changed_at: Timestamp | null;
+  full_name: string | null;
+  identity_number: string | null;
+  identity_verified_at: Timestamp | null;
+  tax_code: string | null;
+  business_name: string | null;
+  address_line: string | null;
+  admin_unit_id: string | null;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Defaulted<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ApplicantExternalIdentityTable {
+  issuer: string;
+  subject: string;
+  applicant_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+}
+
+export interface ApplicantVerificationTable {
+  id: Generated<string>;
+  applicant_id: string;
+  channel: 'email' | 'phone';
+  address: string;
+  code_hash: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  attempts: Generated<number>;
+  used_at: Timestamp | null;
+}
+
+export interface ApplicantSessionTable {
+  id: Generated<string>;
+  token_hash: string;
+  csrf_token: string;
+  applicant_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApplicantOidcLoginTable {
+  browser_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  expires_at: Timestamp;
 }

@@ -1,13 +1,15 @@
 // Authorization in one place. Every route declares `config.access`; this hook resolves the session, checks CSRF
 // on cookie-authenticated writes, and refuses a signed-in staff member who holds the permission nowhere. The
 // agency scope of a particular record is then checked by the service (assertCan) or in SQL (inScope).
+// Citizens and businesses (`applicant` routes) have sessions of their own in a second cookie: a staff session
+// opens no applicant route and an applicant session no staff route.
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import type { Actor } from '../auth/actor.ts';
 import type { Permission } from '../auth/roles.ts';
 import { forbidden, unauthenticated } from './problem.ts';
 import type { App } from './server.ts';
 
-export type Access = 'public' | 'signed-in' | Permission;
+export type Access = 'public' | 'signed-in' | 'applicant' | Permission;
 
 export interface ResolvedSession {
   actor: Actor;
@@ -16,6 +18,21 @@ export interface ResolvedSession {
 }
 
 export type SessionResolver = (token: string, request: FastifyRequest) => Promise<ResolvedSession | null>;
+
+/** A signed-in citizen or business (người dân, doanh nghiệp). */
+export interface ResolvedApplicant {
+  applicantId: string;
+  kind: 'citizen' | 'business';
+  sessionId: string;
+  csrfToken: string;
+}
+
+export type ApplicantResolver = (token: string, request: FastifyRequest) => Promise<ResolvedApplicant | null>;
+
+export interface SessionResolvers {
+  staff: SessionResolver;
+  applicant: ApplicantResolver;
+}
 
 export interface DeclaredRoute {
   method: string;
@@ -34,10 +51,12 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     session: ResolvedSession | null;
+    applicant: ResolvedApplicant | null;
   }
 }
 
 export const SESSION_COOKIE = 'congso_session';
+export const APPLICANT_COOKIE = 'congso_applicant';
 export const CSRF_HEADER = 'x-csrf-token';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -50,9 +69,16 @@ export function declaredAccess(route: Pick<RouteOptions, 'url' | 'config'>): Acc
   return PLUGIN_ROUTE_PREFIXES.some((p) => route.url.startsWith(p)) ? 'public' : undefined;
 }
 
-export function installGuard(app: App, resolveSession: SessionResolver): void {
+function refuseWithoutCsrf(request: FastifyRequest, csrfToken: string): void {
+  if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== csrfToken) {
+    throw forbidden(`Thiếu hoặc sai mã chống giả mạo yêu cầu (tiêu đề ${CSRF_HEADER}).`);
+  }
+}
+
+export function installGuard(app: App, resolvers: SessionResolvers): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
+  app.decorateRequest('applicant', null);
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
@@ -67,16 +93,28 @@ export function installGuard(app: App, resolveSession: SessionResolver): void {
     const access =
       declaredAccess({ url: request.routeOptions.url ?? '', config: request.routeOptions.config }) ?? 'signed-in';
     if (access === 'public') return;
-    const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await resolveSession(token, request) : null;
-    if (!session) throw unauthenticated(token ? 'Phiên đăng nhập đã hết hạn.' : undefined);
-    if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
-      throw forbidden(`Thiếu hoặc sai mã chống giả mạo yêu cầu (tiêu đề ${CSRF_HEADER}).`);
+    if (access === 'applicant') {
+      const token = request.cookies[APPLICANT_COOKIE];
+      const applicant = token ? await resolvers.applicant(token, request) : null;
+      if (!applicant) throw unauthenticated(token ? 'Phiên đăng nhập đã hết hạn.' : undefined);
+      refuseWithoutCsrf(request, applicant.csrfToken);
+      request.applicant = applicant;
+      return;
     }
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await resolvers.staff(token, request) : null;
+    if (!session) throw unauthenticated(token ? 'Phiên đăng nhập đã hết hạn.' : undefined);
+    refuseWithoutCsrf(request, session.csrfToken);
     request.session = session;
     request.actor = session.actor;
     if (access !== 'signed-in' && !session.actor.holdsAnywhere(access)) throw forbidden();
   });
+}
+
+/** The applicant of an `applicant` route; the guard has already refused everyone else. */
+export function applicantOf(request: FastifyRequest): ResolvedApplicant {
+  if (!request.applicant) throw unauthenticated();
+  return request.applicant;
 }
 
 /** The actor of a route that is not public; the guard has already refused anonymous requests. */

@@ -15,7 +15,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
-import { installGuard, type SessionResolver } from './guard.ts';
+import { installGuard, type SessionResolvers } from './guard.ts';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -30,7 +30,7 @@ function makeAjv(options: AjvOptions): Ajv {
 
 const REQUEST_ID = /^[\w.-]{8,64}$/;
 
-export async function createServer(config: Config, logger: Logger, resolveSession: SessionResolver): Promise<App> {
+export async function createServer(config: Config, logger: Logger, resolvers: SessionResolvers): Promise<App> {
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
@@ -51,7 +51,7 @@ export async function createServer(config: Config, logger: Logger, resolveSessio
   // The cookie parser first (the guard reads the session cookie), then the guard, so that every route
   // registered after it, plugins' included, passes through it.
   await app.register(cookie);
-  installGuard(app, resolveSession);
+  installGuard(app, resolvers);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.addHook('onSend', async (request, reply) => {
