@@ -1,6 +1,6 @@
-// Starts `congso start` exactly as `npm start` does, on a fresh data directory and a free port, and waits for
-// /health/ready. The browser tests then talk to it like a person would.
-import { type ChildProcess, spawn } from 'node:child_process';
+// Builds the web app when stale and starts `congso start`, exactly as `npm start` does, on a fresh data directory
+// and a free port, and waits for /health/ready. The browser tests then talk to it like a person would.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -36,6 +36,10 @@ async function waitReady(url: string, child: ChildProcess, seconds: number): Pro
 }
 
 export default async function setup(project: TestProject) {
+  // What `npm start` does first: build the web app if it is missing or stale.
+  execFileSync(process.execPath, [new URL('../web/scripts/build-if-stale.mjs', import.meta.url).pathname], {
+    stdio: 'inherit',
+  });
   const dataDir = await mkdtemp(join(tmpdir(), 'congso-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,6 +1,4 @@
 // Builds the whole application from the platform and the modules. Modules are listed here and nowhere else.
-import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import { accessRoutes } from './modules/access/routes.ts';
 import { sessionResolver } from './modules/access/service.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -17,8 +15,7 @@ import type { AppContext } from './platform/context.ts';
 import type { EventHandler } from './platform/events/bus.ts';
 import { registerObservability } from './platform/http/observability.ts';
 import { type App, createServer } from './platform/http/server.ts';
-
-const WEB_ROOT = fileURLToPath(new URL('../../web/public/', import.meta.url));
+import { registerWebApp } from './platform/http/web-app.ts';
 
 /** Handlers of outbox events, contributed by the modules. */
 export function eventHandlers(ctx: AppContext): EventHandler[] {
@@ -40,10 +37,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   dossierRoutes(app, ctx);
   signingRoutes(app, ctx);
   citizenRoutes(app, ctx);
-  // Files are sent by routes of our own, so that they declare their access like every other route.
-  await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });
-  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
-    reply.sendFile('index.html'),
-  );
+  // The web app last: its index.html answers any other GET outside /api, /health and /metrics.
+  await registerWebApp(app);
   return app;
 }

@@ -16,7 +16,8 @@ type Persona = Role | typeof APPLICANT;
 
 /** Who gets past the route's guard. Scope within an agency is tested with each module. */
 const MATRIX: Record<string, Expected> = {
-  'GET /': PUBLIC,
+  'GET /assets/*': PUBLIC,
+  'GET /*': PUBLIC,
   'GET /health/live': PUBLIC,
   'GET /health/ready': PUBLIC,
   'GET /metrics': PUBLIC,

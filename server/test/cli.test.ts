@@ -27,7 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-describe('congso CLI', () => {
+// Each command starts a process that loads TypeScript and opens the database: minutes on a loaded machine.
+describe('congso CLI', { timeout: 180_000 }, () => {
   it('stops on a bad setting with one line naming it', async () => {
     const r = await congso(['migrate'], { PORT: 'abc' });
     expect(r.code).toBe(1);
