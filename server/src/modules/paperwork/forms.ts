@@ -128,7 +128,8 @@ export async function form02(d: Form02Data): Promise<Buffer> {
   p.paragraph(`Hồ sơ của: ${d.applicant.name}`, 'bold');
   p.field('Nội dung yêu cầu giải quyết', d.request);
   p.paragraph('Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:');
-  d.items.forEach((item, i) => p.paragraph(`${i + 1}. ${item.what}. Lý do: ${item.reason}`, 'regular', 10));
+  for (const [i, item] of d.items.entries())
+    p.paragraph(`${i + 1}. ${item.what}. Lý do: ${item.reason}`, 'regular', 10);
   p.paragraph(
     `Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với ${d.contact.name}, số điện thoại ${d.contact.phone} để được hướng dẫn.`,
   );
