@@ -39,6 +39,8 @@ export interface Config {
   tsaUrl: string | undefined;
   verifyMaxBytes: number;
   verifyRatePerMinute: number;
+  /** Public dossier tracking look-ups per minute and address (TRACKING_RATE_PER_MINUTE). */
+  trackingRatePerMinute: number;
   remoteSigningTimeoutMs: number;
   /** SMTP_URL; unset, mail is logged instead of sent (refused in production). It may hold a password. */
   smtpUrl: Secret | undefined;
@@ -234,6 +236,7 @@ export function loadConfig(env: Env = process.env): Config {
     tsaUrl: url(env, 'TSA_URL', undefined, ['http:', 'https:']),
     verifyMaxBytes: integer(env, 'VERIFY_MAX_BYTES', 20 * 1_048_576, 1024, 500 * 1_048_576),
     verifyRatePerMinute: integer(env, 'VERIFY_RATE_PER_MINUTE', 30, 1, 100_000),
+    trackingRatePerMinute: integer(env, 'TRACKING_RATE_PER_MINUTE', 30, 1, 1_000_000),
     remoteSigningTimeoutMs: integer(env, 'REMOTE_SIGNING_TIMEOUT_MS', 15_000, 100, 300_000),
     smtpUrl: secretUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: mailFrom(env, publicUrl),

@@ -3,6 +3,7 @@
 // file and in the zip), so export → import → export gives the same bytes. Reading turns rows back into exchange
 // records and remembers which cell each field came from, so that every error names its sheet, row and column.
 import ExcelJS from 'exceljs';
+import { fixZipTimestamps } from '../../platform/files/zip-time.ts';
 import {
   APPLICANT_TYPES,
   CHANNELS,
@@ -17,7 +18,6 @@ import {
   type Vocabulary,
 } from './model.ts';
 import { formatProcessingTimes, parseProcessingTimes } from './processing-time.ts';
-import { fixZipTimestamps } from './zip-time.ts';
 
 export const SHEETS = { procedures: 'Thủ tục', components: 'Thành phần hồ sơ', fees: 'Phí, lệ phí' } as const;
 /** Excel's limit on the text of one cell. */

@@ -4,9 +4,16 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http/guard.ts';
+import { readForm } from '../../platform/http/multipart.ts';
+import { PageQuery } from '../../platform/http/paging.ts';
 import type { App } from '../../platform/http/server.ts';
 import { etagOf, ifMatchVersion } from '../../platform/http/versioning.ts';
 import { DELIVERIES } from '../workflow/effects.ts';
+import { attachFile, listComponents, readFile } from './components.ts';
+import { listDossiers, QUEUE_IDS, queueCounts } from './list.ts';
+import { logbookJson, logbookPdf, logbookXlsx } from './logbook.ts';
+import { controlSheet, dossierForm, FORMS } from './paperwork.ts';
+import { trackDossier } from './public.ts';
 import * as service from './service.ts';
 
 const tags = ['dossiers'];
@@ -59,6 +66,33 @@ const ActionBody = Type.Object(
   { additionalProperties: false },
 );
 
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Ngày (giờ Việt Nam), YYYY-MM-DD' });
+const ListQuery = Type.Object(
+  {
+    queue: Type.Optional(
+      Type.Union(
+        QUEUE_IDS.map((q) => Type.Literal(q)),
+        { description: 'Hàng đợi công việc' },
+      ),
+    ),
+    procedure: Type.Optional(Type.String({ pattern: '^\\d\\.\\d{6}$', description: 'Mã thủ tục' })),
+    status: Type.Optional(Type.String({ pattern: '^[a-z_]{1,40}$', description: 'Trạng thái hồ sơ' })),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    overdue: Type.Optional(Type.Boolean()),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'Mã hồ sơ, tên người nộp, số điện thoại hoặc số định danh',
+      }),
+    ),
+    sort: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('received')], { default: 'due' })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
 const ActionParams = Type.Object({ id: Id, action: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 }) });
 
 function send(reply: FastifyReply, answer: service.Answer) {
@@ -87,6 +121,75 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
   );
 
   app.get(
+    '/api/v1/dossiers',
+    {
+      config: { access: 'dossier.read' },
+      schema: {
+        tags,
+        summary: 'Danh sách hồ sơ và hàng đợi công việc (chờ tiếp nhận, thụ lý, phê duyệt, ký, trả kết quả, quá hạn)',
+        querystring: ListQuery,
+      },
+    },
+    async (request) => listDossiers(ctx.database.db, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/dossiers/queues',
+    {
+      config: { access: 'dossier.read' },
+      schema: { tags, summary: 'Số hồ sơ đang chờ bạn trong từng hàng đợi công việc' },
+    },
+    async (request) => queueCounts(ctx.database.db, actorOf(request)),
+  );
+
+  const LogbookQuery = Type.Object(
+    { unit: Id, from: IsoDate, to: IsoDate },
+    { additionalProperties: false, description: 'Nơi tiếp nhận và kỳ (giờ Việt Nam)' },
+  );
+  const logbook = { tags, querystring: LogbookQuery };
+  app.get(
+    '/api/v1/dossiers/logbook',
+    {
+      config: { access: 'dossier.read' },
+      schema: { ...logbook, summary: 'Sổ theo dõi hồ sơ (Mẫu 06) của nơi tiếp nhận trong một kỳ' },
+    },
+    async (request) => logbookJson(ctx, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/dossiers/logbook.pdf',
+    { config: { access: 'dossier.read' }, schema: { ...logbook, summary: 'Sổ theo dõi hồ sơ (Mẫu 06), PDF khổ A4' } },
+    async (request, reply) =>
+      reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="so-theo-doi-ho-so.pdf"')
+        .send(await logbookPdf(ctx, actorOf(request), request.query)),
+  );
+  app.get(
+    '/api/v1/dossiers/logbook.xlsx',
+    { config: { access: 'dossier.read' }, schema: { ...logbook, summary: 'Sổ theo dõi hồ sơ (Mẫu 06), tệp Excel' } },
+    async (request, reply) =>
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="so-theo-doi-ho-so.xlsx"')
+        .send(await logbookXlsx(ctx, actorOf(request), request.query)),
+  );
+
+  app.get(
+    '/api/v1/public/dossiers/:code',
+    {
+      // 30 a minute per address by default, so that secrets cannot be guessed.
+      config: { access: 'public', rateLimit: { max: ctx.config.trackingRatePerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Tra cứu tình trạng hồ sơ bằng mã hồ sơ và mã tra cứu in trên giấy tiếp nhận (Mẫu 01)',
+        params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
+        querystring: Type.Object({ secret: Type.String({ minLength: 1, maxLength: 32, description: 'Mã tra cứu' }) }),
+      },
+    },
+    async (request) => trackDossier(ctx, request.params.code, request.query.secret),
+  );
+
+  app.get(
     '/api/v1/dossiers/:id',
     {
       config: { access: 'dossier.read' },
@@ -106,6 +209,89 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
       schema: { tags, summary: 'Lịch sử xử lý hồ sơ theo thứ tự', params: IdParams },
     },
     async (request) => service.getHistory(ctx, who(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/dossiers/:id/forms/:form.pdf',
+    {
+      config: { access: 'dossier.read' },
+      schema: {
+        tags,
+        summary: 'In mẫu phiếu của hồ sơ (Mẫu 01–05, Thông tư 01/2018/TT-VPCP) dạng PDF',
+        params: Type.Object({ id: Id, form: Type.Union(FORMS.map((f) => Type.Literal(f))) }),
+        querystring: Type.Object({
+          secret: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 32, description: 'Mẫu 01: mã tra cứu vừa cấp, để in lên giấy' }),
+          ),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { id, form } = request.params;
+      const { pdf, filename } = await dossierForm(ctx, who(request), id, form, request.query.secret);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/:id/control-sheet',
+    {
+      config: { access: 'dossier.read' },
+      schema: {
+        tags,
+        summary: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05): các lần giao nhận, trước hạn/đúng hạn/quá hạn',
+        params: IdParams,
+      },
+    },
+    async (request) => controlSheet(ctx, who(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/dossiers/:id/components',
+    {
+      config: { access: 'dossier.act' },
+      schema: {
+        tags,
+        summary: 'Đính kèm tệp của một thành phần hồ sơ (trường "component": số thứ tự hoặc tên; trường "file")',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      // 100 MB is the largest size a component may accept (catalogue); each component's own limit is checked after.
+      const form = await readForm(request, ['file'], 100 * 1_048_576);
+      const upload = { component: form.fields.get('component'), file: form.files.get('file') };
+      return reply.code(201).send(await attachFile(ctx, who(request), request.params.id, upload));
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/:id/components',
+    {
+      config: { access: 'dossier.read' },
+      schema: { tags, summary: 'Các thành phần hồ sơ và tệp đã đính kèm', params: IdParams },
+    },
+    async (request) => listComponents(ctx, who(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/dossiers/:id/components/files/:fileId',
+    {
+      config: { access: 'dossier.read' },
+      schema: { tags, summary: 'Tải tệp của thành phần hồ sơ', params: Type.Object({ id: Id, fileId: Id }) },
+    },
+    async (request, reply) => {
+      const { bytes, mime, fileName } = await readFile(ctx, who(request), request.params.id, request.params.fileId);
+      return reply
+        .type(mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(bytes);
+    },
   );
 
   app.post(

@@ -25,8 +25,10 @@ import { type Calendars, currentDue, dueStateAt, initialSchedule, type Schedule,
 import { eformErrors } from './eform.ts';
 import { claim, remember, requestHash, type StoredResponse } from './idempotency.ts';
 import { dueEvent, eventsOf, projectRow } from './projection.ts';
+import { stepColumns } from './queues.ts';
 import type { DossierRow } from './store.ts';
 import * as store from './store.ts';
+import { hashSecret, newTrackingSecret } from './tracking.ts';
 
 export type Channel = 'online' | 'desk' | 'post';
 
@@ -221,7 +223,7 @@ async function takeAction(
   p: Prepared,
   action: string,
   input: ActionInput,
-): Promise<DossierRow> {
+): Promise<{ row: DossierRow; trackingSecret: string | null }> {
   const before = row.state as DossierState;
   const actor = await engineActor(trx, who, row);
   const now = ctx.clock.now().getTime();
@@ -266,11 +268,15 @@ async function takeAction(
   // Numbered as late as possible: the counter row stays locked until commit, and receipts at the unit queue on it.
   const assigning = effects.some((e) => e.type === 'code.assign');
   const code = assigning ? await allocateCode(ctx, trx, row.receiving_unit_id, p.unitIdentifier, now) : row.code;
+  // The public tracking secret is made with the code; only its hash is kept (tracking.ts).
+  const trackingSecret = assigning && code ? newTrackingSecret() : null;
   const updated = await trx
     .updateTable('dossier')
     .set({
       ...projectRow(state, schedule),
+      ...stepColumns(p.def, state),
       code,
+      tracking_secret_hash: trackingSecret && code ? hashSecret(code, trackingSecret) : row.tracking_secret_hash,
       state: JSON.stringify(state),
       schedule: JSON.stringify(schedule),
       due_state: dueState,
@@ -296,7 +302,7 @@ async function takeAction(
     status: state.status,
     ...('applicant' in who ? { applicant: who.applicant.accountId } : {}),
   });
-  return updated;
+  return { row: updated, trackingSecret };
 }
 
 async function allocateCode(ctx: AppContext, trx: Kysely<DB>, unitId: string, identifier: string, at: number) {
@@ -311,16 +317,18 @@ async function idempotent(
   who: DossierRequester,
   key: string | undefined,
   request: unknown,
-  work: (change: Change) => Promise<StoredResponse>,
+  work: (change: Change) => Promise<StoredResponse & { once?: Record<string, unknown> }>,
 ): Promise<Answer> {
   return runChange(ctx, requesterOf(who), async (change) => {
     const actorKey = actorKeyOf(who);
     const hash = requestHash(request);
     const stored = key ? await claim(change.trx, actorKey, key, hash) : null;
     if (stored) return { ...stored, replayed: true };
-    const response = await work(change);
+    // `once` (the tracking secret) is answered to this request only: a replay does not get it back.
+    const { once, ...response } = await work(change);
     if (key) await remember(change.trx, actorKey, key, response);
-    return { ...response, replayed: false };
+    const body = once ? { ...(response.body as Record<string, unknown>), ...once } : response.body;
+    return { ...response, body, replayed: false };
   });
 }
 
@@ -448,7 +456,7 @@ export async function openDossierFor(
       workflow: `${def.code}@${def.version}`,
     });
     await change.publish('dossier.opened', { dossierId: row.id, channel: input.channel, at: now.toISOString() });
-    const result = input.draft ? row : await takeAction(ctx, change, who, row, p, 'submit', {});
+    const result = input.draft ? row : (await takeAction(ctx, change, who, row, p, 'submit', {})).row;
     return { status: 201, body: await dossierView(change.trx, who, result, def) };
   });
 }
@@ -517,8 +525,9 @@ export async function act(
         `Phiên bản hiện tại là ${row.version}, không phải ${expectedVersion}.`,
       );
     }
-    const updated = await takeAction(ctx, change, who, row, p, action, input);
-    return { status: 200, body: await dossierView(change.trx, who, updated, def) };
+    const { row: updated, trackingSecret } = await takeAction(ctx, change, who, row, p, action, input);
+    const once = trackingSecret ? { trackingSecret } : undefined;
+    return { status: 200, body: await dossierView(change.trx, who, updated, def), once };
   });
 }
 
@@ -578,7 +587,7 @@ async function dossierView(db: Kysely<DB>, who: DossierRequester, row: DossierRo
   };
 }
 
-async function readable(ctx: AppContext, who: DossierRequester, dossierId: string) {
+export async function readable(ctx: AppContext, who: DossierRequester, dossierId: string) {
   const row = await store.findDossier(ctx.database.db, dossierId);
   if (!row) throw notFound('hồ sơ');
   if ('actor' in who) await assertReads(ctx.database.db, who.actor, row);

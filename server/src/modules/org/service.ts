@@ -1,6 +1,6 @@
 // Use cases of the organisation registry: administrative units, agencies, departments, staff and role grants.
 // Each change checks the actor's scope, runs in one transaction and leaves an audit entry.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Actor, assertCan } from '../../platform/auth/actor.ts';
 import { isRole, type Role } from '../../platform/auth/roles.ts';
 import { type AppContext, type Requester, runChange } from '../../platform/context.ts';
@@ -409,4 +409,27 @@ export async function revokeRole(ctx: AppContext, who: Staffer, staffId: string,
     await trx.deleteFrom('role_grant').where('id', '=', grantId).execute();
     audit('org.role_revoked', 'staff', staffId, { grant: grantId, role: grant.role, agencyId: grant.agency_id });
   });
+}
+
+/**
+ * What a form's heading says of an agency (Decree 30): its name, the agency above it, its phone, and the place on
+ * the date line: the province of its administrative unit, without "Tỉnh"/"Thành phố" ("Bạc Liêu").
+ */
+export async function formIssuer(ctx: AppContext, agencyId: string) {
+  const db = ctx.database.db;
+  const agency = await getAgency(ctx, agencyId);
+  const parent = agency.parentId ? await store.findAgency(db, agency.parentId) : undefined;
+  const { rows } = await sql<{ name: string; kind: string }>`
+    WITH RECURSIVE up AS (
+      SELECT id, parent_id, name, kind, level FROM admin_unit WHERE id = ${agency.adminUnitId}
+      UNION ALL SELECT a.id, a.parent_id, a.name, a.kind, a.level FROM admin_unit a JOIN up ON a.id = up.parent_id
+    ) SELECT name, kind FROM up WHERE level = 'province' LIMIT 1`.execute(db);
+  const province = rows[0];
+  const place = province ? province.name.replace(new RegExp(`^${province.kind}\\s+`, 'i'), '') : agency.name;
+  return {
+    agency: agency.name,
+    ...(parent ? { superior: parent.name } : {}),
+    ...(agency.phone ? { phone: agency.phone } : {}),
+    place,
+  };
 }

@@ -2,10 +2,10 @@
 // member with their own key, or with the agency's seal under signing.seal), and public verification, plus the
 // public /verify page that a signed document's QR code opens. Uploads are multipart/form-data; files are
 // recognised by their bytes, not by the content type the client claims.
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http/guard.ts';
+import { type Form, readForm } from '../../platform/http/multipart.ts';
 import { invalidField, Problem } from '../../platform/http/problem.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { Layout } from './appearance.ts';
@@ -44,40 +44,8 @@ const Verification = Type.Object({
   ),
 });
 
-interface Form {
-  fields: Map<string, string>;
-  files: Map<string, Buffer>;
-}
-
-/** Reads a multipart form; a file larger than VERIFY_MAX_BYTES is a 413, anything but multipart a 415. */
-async function readForm(request: FastifyRequest, fileFields: readonly string[]): Promise<Form> {
-  if (!request.isMultipart()) {
-    throw new Problem(415, 'unsupported-media-type', 'Cần gửi dữ liệu dạng multipart/form-data (kèm tệp).');
-  }
-  const form: Form = { fields: new Map(), files: new Map() };
-  const unexpected: string[] = [];
-  try {
-    for await (const part of request.parts()) {
-      if (part.type !== 'file') form.fields.set(part.fieldname, String(part.value));
-      else if (fileFields.includes(part.fieldname)) form.files.set(part.fieldname, await part.toBuffer());
-      else {
-        unexpected.push(part.fieldname);
-        part.file.resume();
-      }
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    if (/LIMIT|TOO_LARGE/.test(code)) {
-      throw new Problem(413, 'too-large', 'Tệp gửi lên vượt quá dung lượng cho phép.', `VERIFY_MAX_BYTES: ${code}`);
-    }
-    throw err;
-  }
-  if (unexpected.length) throw invalidField(unexpected[0]!, `Trường tệp "${unexpected[0]}" không được dùng ở đây.`);
-  return form;
-}
-
 function pdfFrom(form: Form): Buffer {
-  const file = form.files.get('file');
+  const file = form.files.get('file')?.bytes;
   if (!file || file.length === 0) throw invalidField('file', 'Cần gửi tệp PDF trong trường "file".');
   if (!looksLikePdf(file)) throw new Problem(415, 'not-pdf', 'Tệp gửi lên không phải là tệp PDF.');
   return file;
@@ -115,9 +83,9 @@ function keyInput(form: Form): service.KeyInput {
   if (!ownerId) throw invalidField(ownerKind === 'staff' ? 'staffId' : 'agencyId', 'Cần chỉ rõ chủ sở hữu của khóa.');
   const owner: service.KeyInput['owner'] =
     ownerKind === 'staff' ? { kind: 'staff', staffId: ownerId } : { kind: 'agency', agencyId: ownerId };
-  const image = form.files.get('image') ?? null;
+  const image = form.files.get('image')?.bytes ?? null;
   if (oneOf(form, 'backend', ['software', 'remote'] as const) === 'software') {
-    const pkcs12 = form.files.get('pkcs12');
+    const pkcs12 = form.files.get('pkcs12')?.bytes;
     if (!pkcs12) throw invalidField('pkcs12', 'Cần tệp khóa PKCS#12 (.p12, .pfx) trong trường "pkcs12".');
     return { owner, image, backend: { kind: 'software', pkcs12, password: form.fields.get('password') ?? '' } };
   }
@@ -126,7 +94,7 @@ function keyInput(form: Form): service.KeyInput {
     throw invalidField('remoteUrl', 'Địa chỉ dịch vụ ký số từ xa phải là URL http(s).');
   const keyId = form.fields.get('remoteKeyId') ?? '';
   if (!keyId) throw invalidField('remoteKeyId', 'Cần mã khóa (keyId) tại dịch vụ ký số từ xa.');
-  const certificatePem = form.files.get('certificate')?.toString('latin1') ?? '';
+  const certificatePem = form.files.get('certificate')?.bytes.toString('latin1') ?? '';
   return { owner, image, backend: { kind: 'remote', url, keyId, certificatePem } };
 }
 

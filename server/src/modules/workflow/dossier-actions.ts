@@ -302,3 +302,12 @@ export function dossierCandidates(def: WorkflowDefinition, state: DossierState, 
     apply: action.apply,
   }));
 }
+
+/** The Vietnamese name of an action: one of the definition's steps' actions, or one every dossier has. */
+export function actionName(def: WorkflowDefinition, id: string): string | undefined {
+  for (const step of def.steps) {
+    const found = step.actions.find((a) => a.id === id);
+    if (found) return found.name;
+  }
+  return ACTIONS.find((a) => a.id === id)?.name;
+}

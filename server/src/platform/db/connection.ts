@@ -46,6 +46,8 @@ const pgTypes = {
 export interface PostgresOptions {
   url: string;
   poolSize: number;
+  /** How long a query may wait for a free connection before failing (503 to the client); 5 s by default. */
+  connectionTimeoutMs?: number;
   onIdleError?: (err: Error) => void;
 }
 
@@ -54,7 +56,7 @@ export function openPostgres(options: PostgresOptions): Database {
     connectionString: options.url,
     max: options.poolSize,
     types: pgTypes,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     application_name: 'congso',
   });

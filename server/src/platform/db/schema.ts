@@ -242,6 +242,9 @@ export interface DossierTable {
   step: string;
   clock_phase: 'idle' | 'running' | 'paused' | 'stopped';
   assignee_id: string | null;
+  /** The step's role and work queue (0009), for the work queues' SQL. */
+  step_role: Defaulted<string | null>;
+  step_queue: Defaulted<'receive' | 'process' | 'approve' | 'sign' | 'return' | null>;
   opened_at: Timestamp;
   received_at: Timestamp | null;
   schedule: Json<unknown>;
@@ -257,6 +260,20 @@ export interface DossierTable {
   version: Generated<number>;
   created_at: Defaulted<Timestamp>;
   updated_at: Defaulted<Timestamp>;
+}
+
+export interface DossierComponentFileTable {
+  id: Generated<string>;
+  dossier_id: string;
+  component_index: number;
+  component_name: string;
+  file_name: string;
+  file_type: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
 }
 
 export interface DossierEventTable {
@@ -309,6 +326,7 @@ export interface DB {
   workflow_definition: WorkflowDefinitionTable;
   dossier: DossierTable;
   dossier_event: DossierEventTable;
+  dossier_component_file: DossierComponentFileTable;
   dossier_code_counter: DossierCodeCounterTable;
   idempotency_key: IdempotencyKeyTable;
   signing_key: SigningKeyTable;
