@@ -1,16 +1,19 @@
 // A small layout kit over pdfkit for administrative papers: the Decree 30 header (agency on the left, national
 // motto on the right, place and date line), titles, paragraphs, tables, signature blocks and a QR code, all in
 // Tinos (Times New Roman's metrics, every Vietnamese diacritic), embedded as a subset.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
 const require = createRequire(import.meta.url);
+// Read once per process: every paper embeds subsets of the same four files.
+const font = (file: string) => readFileSync(require.resolve(`@expo-google-fonts/tinos/${file}`));
 const FONTS = {
-  regular: require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf'),
-  bold: require.resolve('@expo-google-fonts/tinos/700Bold/Tinos_700Bold.ttf'),
-  italic: require.resolve('@expo-google-fonts/tinos/400Regular_Italic/Tinos_400Regular_Italic.ttf'),
-  boldItalic: require.resolve('@expo-google-fonts/tinos/700Bold_Italic/Tinos_700Bold_Italic.ttf'),
+  regular: font('400Regular/Tinos_400Regular.ttf'),
+  bold: font('700Bold/Tinos_700Bold.ttf'),
+  italic: font('400Regular_Italic/Tinos_400Regular_Italic.ttf'),
+  boldItalic: font('700Bold_Italic/Tinos_700Bold_Italic.ttf'),
 } as const;
 export type FontStyle = keyof typeof FONTS;
 
