@@ -9,6 +9,7 @@ import { seedDemoCalendar } from './modules/calendar/demo.ts';
 import { CATALOG_USAGE, catalogCommand } from './modules/catalog/cli.ts';
 import { seedDemoCatalog } from './modules/catalog/demo.ts';
 import { startDeadlineJob } from './modules/dossiers/deadline-job.ts';
+import { seedDemoDossiers } from './modules/dossiers/demo.ts';
 import { DEMO_STAFF, seedDemoOrg } from './modules/org/demo.ts';
 import { seedDemoWorkflows } from './modules/workflow/demo.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
@@ -53,6 +54,7 @@ async function prepare(ctx: AppContext): Promise<void> {
   if (ctx.config.seedDemo && (await seedDemoWorkflows(ctx))) ctx.log.info('demo workflows seeded');
   if (ctx.config.seedDemo && (await seedDemoCatalog(ctx))) ctx.log.info('demo catalogue seeded');
   if (ctx.config.seedDemo && (await seedDemoCalendar(ctx))) ctx.log.info('demo calendar seeded');
+  if (ctx.config.seedDemo && (await seedDemoDossiers(ctx))) ctx.log.info('demo dossiers seeded');
 }
 
 async function refuseDemoPasswords(ctx: AppContext): Promise<void> {

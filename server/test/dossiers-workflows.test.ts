@@ -28,9 +28,8 @@ beforeAll(async () => {
   await desk.procedure('9.900004', [[AGENCY.p1, 'commune-to-district']]);
   await desk.procedure('9.900005', [[AGENCY.p1, 'with-fee']]);
   await desk.procedure('9.900006', [[AGENCY.ttpvhcc, 'service-centre']]);
-  // The demo has no one-stop officer at the department of justice or at the city's People's Committee itself.
+  // The demo has no one-stop officer at the department of justice (the city's desk officer is seeded with one).
   await desk.grant('motcua.tinh', 'one_stop_officer', AGENCY.stp);
-  await desk.grant('motcua.tpbl', 'one_stop_officer', AGENCY.tpbl);
 });
 afterAll(() => t.close());
 

@@ -288,13 +288,20 @@ export const DEMO_STAFF: StaffSeed[] = [
   person('giamdoc.stp', 'Lý Thị Phương', 'Giám đốc Sở Tư pháp', 'stp', 'agency_leader'),
   person('vanthu.stp', 'Trương Văn Lộc', 'Văn thư Sở Tư pháp', 'stp', 'clerk', 'VP'),
   person('chuyenvien.sxd', 'Châu Minh Đức', 'Chuyên viên Phòng Quản lý xây dựng', 'sxd', 'specialist', 'QLXD'),
-  person(
-    'motcua.tpbl',
-    'Nguyễn Thị Hồng Nhung',
-    'Cán bộ một cửa thành phố Bạc Liêu',
-    'tpbl-motcua',
-    'one_stop_officer',
-  ),
+  {
+    ...person(
+      'motcua.tpbl',
+      'Nguyễn Thị Hồng Nhung',
+      'Cán bộ một cửa thành phố Bạc Liêu',
+      'tpbl-motcua',
+      'one_stop_officer',
+    ),
+    // Also receives and returns the dossiers of the city's People's Committee itself (the demo dossiers do).
+    roles: [
+      ['one_stop_officer', 'tpbl-motcua'],
+      ['one_stop_officer', 'tpbl'],
+    ],
+  },
   person('chuyenvien.tpbl', 'Trần Quốc Việt', 'Chuyên viên Phòng Tư pháp', 'tpbl', 'specialist', 'TP'),
   person('truongphong.tpbl', 'Lâm Văn Sang', 'Trưởng phòng Tư pháp', 'tpbl', 'department_head', 'TP'),
   person('lanhdao.tpbl', 'Đỗ Thị Bích Vân', 'Phó Chủ tịch UBND thành phố', 'tpbl', 'agency_leader'),
