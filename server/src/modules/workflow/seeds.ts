@@ -101,6 +101,35 @@ const ends: StepDefinition[] = [
 
 const INTERRUPTIONS = ['supplement', 'suspend', 'hand_off'] as const;
 
+/**
+ * The specialist examines and proposes, the department head reviews and sends the result up for the leader's
+ * signature: the middle of every department-level workflow. `proposal` names the specialist's step, `toLeader`
+ * the head's action.
+ */
+const specialistAndHead = (proposal: string, toLeader: string): StepDefinition[] => [
+  {
+    id: 'processing',
+    name: proposal,
+    status: 'processing',
+    role: 'specialist',
+    timeAllowed: days(5),
+    allows: [...INTERRUPTIONS],
+    actions: [forward('propose', 'Trình lãnh đạo phòng', 'review', 'specialist', ['opinion', 'documents'])],
+  },
+  {
+    id: 'review',
+    name: 'Lãnh đạo phòng xem xét',
+    status: 'processing',
+    role: 'department_head',
+    timeAllowed: days(2),
+    allows: ['suspend'],
+    actions: [
+      { ...forward('approve', toLeader, 'signing', 'department_head'), effects: ['result.require_signature'] },
+      forward('send_back', 'Trả lại chuyên viên', 'processing', 'department_head'),
+    ],
+  },
+];
+
 /** (a) Settled on the spot at a commune desk: certification of copies, signatures (chứng thực). */
 export const COMMUNE_ON_THE_SPOT: WorkflowDefinition = {
   code: 'commune-on-the-spot',
@@ -184,30 +213,7 @@ export const DEPARTMENT_STANDARD: WorkflowDefinition = {
   steps: [
     draft,
     reception('Tiếp nhận hồ sơ', [accept('processing')]),
-    {
-      id: 'processing',
-      name: 'Chuyên viên thụ lý',
-      status: 'processing',
-      role: 'specialist',
-      timeAllowed: days(5),
-      allows: [...INTERRUPTIONS],
-      actions: [forward('propose', 'Trình lãnh đạo phòng', 'review', 'specialist', ['opinion', 'documents'])],
-    },
-    {
-      id: 'review',
-      name: 'Lãnh đạo phòng xem xét',
-      status: 'processing',
-      role: 'department_head',
-      timeAllowed: days(2),
-      allows: ['suspend'],
-      actions: [
-        {
-          ...forward('approve', 'Trình lãnh đạo sở ký', 'signing', 'department_head'),
-          effects: ['result.require_signature'],
-        },
-        forward('send_back', 'Trả lại chuyên viên', 'processing', 'department_head'),
-      ],
-    },
+    ...specialistAndHead('Chuyên viên thụ lý', 'Trình lãnh đạo sở ký'),
     {
       id: 'signing',
       name: 'Lãnh đạo sở ký',
@@ -400,30 +406,7 @@ export const SERVICE_CENTRE: WorkflowDefinition = {
         effects: [...RECEIVE_EFFECTS, 'agency.handOff'],
       }),
     ]),
-    {
-      id: 'processing',
-      name: 'Chuyên viên cơ quan giải quyết thụ lý',
-      status: 'processing',
-      role: 'specialist',
-      timeAllowed: days(5),
-      allows: [...INTERRUPTIONS],
-      actions: [forward('propose', 'Trình lãnh đạo phòng', 'review', 'specialist', ['opinion', 'documents'])],
-    },
-    {
-      id: 'review',
-      name: 'Lãnh đạo phòng xem xét',
-      status: 'processing',
-      role: 'department_head',
-      timeAllowed: days(2),
-      allows: ['suspend'],
-      actions: [
-        {
-          ...forward('approve', 'Trình lãnh đạo cơ quan ký', 'signing', 'department_head'),
-          effects: ['result.require_signature'],
-        },
-        forward('send_back', 'Trả lại chuyên viên', 'processing', 'department_head'),
-      ],
-    },
+    ...specialistAndHead('Chuyên viên cơ quan giải quyết thụ lý', 'Trình lãnh đạo cơ quan ký'),
     {
       id: 'signing',
       name: 'Lãnh đạo cơ quan giải quyết ký',
