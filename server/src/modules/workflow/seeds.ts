@@ -106,6 +106,36 @@ const INTERRUPTIONS = ['supplement', 'suspend', 'hand_off'] as const;
  * signature: the middle of every department-level workflow. `proposal` names the specialist's step, `toLeader`
  * the head's action.
  */
+/**
+ * The resolving agency's leader signs and the dossier goes back to the unit that received it, with the result or
+ * with a refusal: the applicant deals with the receiving unit (liên thông, Decree 118 centres).
+ */
+const signingAndHandBack = (step: {
+  id: string;
+  name: string;
+  sign: string;
+  sendBack: [name: string, to: string];
+}): StepDefinition => ({
+  id: step.id,
+  name: step.name,
+  status: 'processing',
+  role: 'agency_leader',
+  timeAllowed: days(1),
+  allows: ['suspend'],
+  actions: [
+    {
+      id: 'sign',
+      name: step.sign,
+      to: 'result',
+      by: ['agency_leader'],
+      requires: ['signature'],
+      effects: ['agency.takeBack', 'notify.applicant'],
+    },
+    forward('send_back', step.sendBack[0], step.sendBack[1], 'agency_leader'),
+    { ...refusal('Từ chối giải quyết (Mẫu 03)', ['agency_leader']), effects: ['agency.takeBack', 'notify.applicant'] },
+  ],
+});
+
 const specialistAndHead = (proposal: string, toLeader: string): StepDefinition[] => [
   {
     id: 'processing',
@@ -291,30 +321,12 @@ export const COMMUNE_TO_DISTRICT: WorkflowDefinition = {
         },
       ],
     },
-    {
+    signingAndHandBack({
       id: 'district_signing',
       name: 'Lãnh đạo UBND huyện ký',
-      status: 'processing',
-      role: 'agency_leader',
-      timeAllowed: days(1),
-      allows: ['suspend'],
-      actions: [
-        {
-          id: 'sign',
-          name: 'Ký và chuyển kết quả về xã',
-          to: 'result',
-          by: ['agency_leader'],
-          requires: ['signature'],
-          effects: ['agency.takeBack', 'notify.applicant'],
-        },
-        forward('send_back', 'Trả lại chuyên viên', 'district_processing', 'agency_leader'),
-        // The refusal goes back to the commune too: the applicant deals with the unit that received the dossier.
-        {
-          ...refusal('Từ chối giải quyết (Mẫu 03)', ['agency_leader']),
-          effects: ['agency.takeBack', 'notify.applicant'],
-        },
-      ],
-    },
+      sign: 'Ký và chuyển kết quả về xã',
+      sendBack: ['Trả lại chuyên viên', 'district_processing'],
+    }),
     { ...resultAtDesk, name: 'Một cửa xã trả kết quả' },
     ...ends,
   ],
@@ -407,29 +419,12 @@ export const SERVICE_CENTRE: WorkflowDefinition = {
       }),
     ]),
     ...specialistAndHead('Chuyên viên cơ quan giải quyết thụ lý', 'Trình lãnh đạo cơ quan ký'),
-    {
+    signingAndHandBack({
       id: 'signing',
       name: 'Lãnh đạo cơ quan giải quyết ký',
-      status: 'processing',
-      role: 'agency_leader',
-      timeAllowed: days(1),
-      allows: ['suspend'],
-      actions: [
-        {
-          id: 'sign',
-          name: 'Ký và chuyển kết quả về Trung tâm',
-          to: 'result',
-          by: ['agency_leader'],
-          requires: ['signature'],
-          effects: ['agency.takeBack', 'notify.applicant'],
-        },
-        forward('send_back', 'Trả lại lãnh đạo phòng', 'review', 'agency_leader'),
-        {
-          ...refusal('Từ chối giải quyết (Mẫu 03)', ['agency_leader']),
-          effects: ['agency.takeBack', 'notify.applicant'],
-        },
-      ],
-    },
+      sign: 'Ký và chuyển kết quả về Trung tâm',
+      sendBack: ['Trả lại lãnh đạo phòng', 'review'],
+    }),
     { ...resultAtDesk, name: 'Trung tâm trả kết quả' },
     ...ends,
   ],
