@@ -14,7 +14,6 @@ import * as x509 from '@peculiar/x509';
 import * as asn1js from 'asn1js';
 import PDFDocument from 'pdfkit';
 import * as pkijs from 'pkijs';
-import { encodePng } from '../src/modules/signing/png.ts';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
@@ -99,13 +98,18 @@ export interface TestPki {
 const SIGNING = KU.digitalSignature | KU.nonRepudiation;
 const CA = KU.keyCertSign | KU.cRLSign;
 
-export async function makePki(): Promise<TestPki> {
+/** `validFrom`: when the certificates (but the expired one) start to be valid, for tests whose clock is in the past. */
+export async function makePki(validFrom?: Date): Promise<TestPki> {
   const dir = mkdtempSync(join(tmpdir(), 'congso-pki-'));
-  const root = await issue('CN=Congso Test Root CA, O=Congso Test, C=VN', null, CA, { ca: true });
-  const intermediate = await issue('CN=Congso Test Government CA, O=Congso Test, C=VN', root, CA, { ca: true });
-  const leaf = (cn: string, usage = SIGNING, options = {}) =>
+  const valid = validFrom ? { from: validFrom } : {};
+  const root = await issue('CN=Congso Test Root CA, O=Congso Test, C=VN', null, CA, { ca: true, ...valid });
+  const intermediate = await issue('CN=Congso Test Government CA, O=Congso Test, C=VN', root, CA, {
+    ca: true,
+    ...valid,
+  });
+  const leaf = (cn: string, usage = SIGNING, options: { from?: Date; to?: Date } = valid) =>
     issue(`CN=${cn}, O=Sở Tư pháp tỉnh Bạc Liêu, C=VN`, intermediate, usage, options);
-  const otherRoot = await issue('CN=Untrusted Root, C=VN', null, CA, { ca: true });
+  const otherRoot = await issue('CN=Untrusted Root, C=VN', null, CA, { ca: true, ...valid });
   const pki: TestPki = {
     dir,
     root,
@@ -118,9 +122,9 @@ export async function makePki(): Promise<TestPki> {
       to: new Date(Date.now() - DAY),
     }),
     noSigningUsage: await leaf('Phạm Không Ký', KU.keyEncipherment),
-    tsa: await issue('CN=Congso Test TSA, C=VN', intermediate, SIGNING, { eku: ['1.3.6.1.5.5.7.3.8'] }),
+    tsa: await issue('CN=Congso Test TSA, C=VN', intermediate, SIGNING, { eku: ['1.3.6.1.5.5.7.3.8'], ...valid }),
     otherRoot,
-    stranger: await issue('CN=Người Lạ, C=VN', otherRoot, SIGNING),
+    stranger: await issue('CN=Người Lạ, C=VN', otherRoot, SIGNING, valid),
     anchorsDir: join(dir, 'anchors'),
     chainOf: (l) => [l.der, intermediate.der, root.der],
     pkcs12(l, password) {
@@ -142,48 +146,8 @@ export async function makePki(): Promise<TestPki> {
   return pki;
 }
 
-/** A handwritten-looking signature in blue ink on a transparent background. */
-export function signatureImage(): Buffer {
-  const [w, h] = [500, 200];
-  const rgba = new Uint8Array(w * h * 4);
-  const dot = (cx: number, cy: number, r: number) => {
-    for (let y = Math.floor(cy - r); y <= cy + r; y++) {
-      for (let x = Math.floor(cx - r); x <= cx + r; x++) {
-        if (x < 0 || y < 0 || x >= w || y >= h || (x - cx) ** 2 + (y - cy) ** 2 > r * r) continue;
-        rgba.set([20, 40, 170, 255], (y * w + x) * 4);
-      }
-    }
-  };
-  for (let t = 0; t <= 1; t += 0.0005) {
-    const x = 30 + t * 440;
-    const y = 100 + 55 * Math.sin(t * 19) * Math.exp(-t * 1.2) + 25 * Math.cos(t * 7);
-    dot(x, y, 3.2);
-  }
-  for (let t = 0; t <= 1; t += 0.001) dot(120 + t * 330, 165 - t * 25, 2.2);
-  return encodePng(w, h, rgba);
-}
-
-/** A red round seal with a star, 36 mm across at 300 dpi. */
-export function sealImage(): Buffer {
-  const size = 425;
-  const rgba = new Uint8Array(size * size * 4);
-  const c = size / 2;
-  const star = (x: number, y: number) => {
-    const angle = Math.atan2(y, x);
-    const radius = Math.hypot(x, y);
-    const k = (Math.cos(5 * (angle + Math.PI / 2)) + 1) / 2;
-    return radius < 28 + 30 * k;
-  };
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const r = Math.hypot(x - c, y - c);
-      const ring = (r > 196 && r < 210) || (r > 140 && r < 146);
-      const text = r > 152 && r < 188 && Math.floor((Math.atan2(y - c, x - c) + Math.PI) * 18) % 3 !== 0;
-      if (ring || star(x - c, y - c) || text) rgba.set([210, 20, 30, 230], (y * size + x) * 4);
-    }
-  }
-  return encodePng(size, size, rgba, 300);
-}
+// The demo keys' images: a blue handwritten-looking signature and a red seal, as transparent PNGs.
+export { sealImage, signatureImage } from '../src/modules/signing/demo.ts';
 
 const require = createRequire(import.meta.url);
 const TINOS = require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf');

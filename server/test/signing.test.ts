@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, type TestApp, testApp } from './harness.ts';
+import { multipart, type Part } from './multipart.ts';
 import {
   decisionPdf,
   type Issued,
@@ -24,27 +25,6 @@ let pki: TestPki;
 let admin: Session;
 let remote: Awaited<ReturnType<typeof remoteSigningSimulator>>;
 const PASSWORD = 'mật-khẩu-p12';
-
-type Part = { name: string; value: string } | { name: string; file: Buffer; filename: string; type?: string };
-
-function multipart(parts: Part[]) {
-  const boundary = `----congso${Date.now()}`;
-  const chunks = parts.flatMap((p) => {
-    const head =
-      'file' in p
-        ? `Content-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type ?? 'application/octet-stream'}\r\n`
-        : `Content-Disposition: form-data; name="${p.name}"\r\n`;
-    return [
-      Buffer.from(`--${boundary}\r\n${head}\r\n`),
-      'file' in p ? p.file : Buffer.from(p.value),
-      Buffer.from('\r\n'),
-    ];
-  });
-  return {
-    payload: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 async function post(url: string, parts: Part[], session?: Session) {
   const body = multipart(parts);

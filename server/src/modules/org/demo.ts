@@ -3,6 +3,7 @@
 // General Statistics Office's; commune codes and every agency identifier below the province are illustrative
 // (QCVN 102 leaves their assignment to the province), so the demo does not pass them off as official.
 import type { Kysely } from 'kysely';
+import { Actor, type Grant } from '../../platform/auth/actor.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { runChange } from '../../platform/context.ts';
@@ -416,4 +417,20 @@ async function insertStaff(trx: Kysely<DB>, agencies: AgencyIds, passwordHash: s
         .execute();
     }
   }
+}
+
+/** The demo accounts as signed-in staff, by user name: the demo seeds act through the services as they would. */
+export async function demoActors(ctx: AppContext): Promise<Map<string, Actor>> {
+  const rows = await ctx.database.db
+    .selectFrom('staff')
+    .innerJoin('role_grant', 'role_grant.staff_id', 'staff.id')
+    .select(['staff.id', 'staff.username', 'staff.full_name', 'role_grant.role', 'role_grant.agency_id'])
+    .execute();
+  const grants = new Map<string, { id: string; fullName: string; grants: Grant[] }>();
+  for (const row of rows) {
+    const entry = grants.get(row.username) ?? { id: row.id, fullName: row.full_name, grants: [] };
+    entry.grants.push({ role: row.role as Grant['role'], agencyId: row.agency_id });
+    grants.set(row.username, entry);
+  }
+  return new Map([...grants].map(([u, g]) => [u, new Actor(g.id, u, g.fullName, g.grants)]));
 }

@@ -1,21 +1,11 @@
 // A small layout kit over pdfkit for administrative papers: the Decree 30 header (agency on the left, national
 // motto on the right, place and date line), titles, paragraphs, tables, signature blocks and a QR code, all in
 // Tinos (Times New Roman's metrics, every Vietnamese diacritic), embedded as a subset.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { documentFonts, type FontStyle } from './fonts.ts';
 
-const require = createRequire(import.meta.url);
-// Read once per process: every paper embeds subsets of the same four files.
-const font = (file: string) => readFileSync(require.resolve(`@expo-google-fonts/tinos/${file}`));
-const FONTS = {
-  regular: font('400Regular/Tinos_400Regular.ttf'),
-  bold: font('700Bold/Tinos_700Bold.ttf'),
-  italic: font('400Regular_Italic/Tinos_400Regular_Italic.ttf'),
-  boldItalic: font('700Bold_Italic/Tinos_700Bold_Italic.ttf'),
-} as const;
-export type FontStyle = keyof typeof FONTS;
+export type { FontStyle } from './fonts.ts';
 
 const MM = 72 / 25.4;
 export const mm = (millimetres: number) => millimetres * MM;
@@ -54,9 +44,20 @@ export interface SignatureBlock {
   name?: string;
 }
 
+/** Room left on the page for a digital signature's appearance: 1-based page, top-left from the page's top-left. */
+export interface SignatureSlot {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export class Paper {
   readonly doc: PDFKit.PDFDocument;
   readonly size: number;
+  /** The page being written, from 1. */
+  page = 1;
 
   constructor(options: PaperOptions) {
     this.size = options.fontSize ?? (options.size === 'A5' ? 10 : 13);
@@ -78,8 +79,11 @@ export class Paper {
       },
       autoFirstPage: true,
     });
-    for (const [style, file] of Object.entries(FONTS)) this.doc.registerFont(style, file);
+    // The typings name only files and buffers; pdfkit also takes a parsed font (anything with `layout`).
+    for (const [style, font] of Object.entries(documentFonts()))
+      this.doc.registerFont(style, font as unknown as Buffer);
     this.font('regular');
+    this.doc.on('pageAdded', () => this.page++);
   }
 
   get left(): number {
@@ -208,6 +212,38 @@ export class Paper {
     doc.x = this.left;
     doc.y = bottom + this.size;
     return this;
+  }
+
+  /**
+   * The signature row of a document to be signed digitally (Decree 30): for each signer the authority line in bold
+   * capitals ("TM. ỦY BAN NHÂN DÂN") and an empty box of `slot` size where the signature's appearance (position,
+   * handwritten image, name) will go; "Nơi nhận:" and its list on the left when given. Returns the boxes.
+   */
+  signingRow(signers: { authority?: string }[], slot: { width: number; height: number }, recipients?: string[]) {
+    const { doc } = this;
+    this.keep(slot.height + this.size * 3);
+    const columnWidth = this.width / 2;
+    const top = doc.y + this.size * 0.4;
+    let bottom = top;
+    if (recipients?.length) {
+      doc.y = top;
+      this.font('boldItalic', this.size - 1).doc.text('Nơi nhận:', this.left, doc.y, { width: columnWidth });
+      for (const line of recipients) {
+        this.font('regular', this.size - 2).doc.text(`- ${line}`, this.left, doc.y, { width: columnWidth });
+      }
+      bottom = doc.y;
+    }
+    const slots: SignatureSlot[] = signers.map((signer, i) => {
+      const x = this.left + (i + 2 - signers.length) * columnWidth;
+      doc.y = top;
+      if (signer.authority) this.font('bold').centered(signer.authority.toUpperCase(), x, columnWidth);
+      const box = { page: this.page, x: x + (columnWidth - slot.width) / 2, y: doc.y, ...slot };
+      bottom = Math.max(bottom, doc.y + slot.height);
+      return box;
+    });
+    doc.x = this.left;
+    doc.y = bottom + this.size;
+    return slots;
   }
 
   /** A QR code drawn as vector squares (crisp at any zoom), `size` points wide, at (x, y). */

@@ -43,6 +43,16 @@ function shape(font: fontkit.Font, style: FontStyle, text: string): fontkit.Glyp
   return run;
 }
 
+/**
+ * The text a glyph stands for. fontkit keeps one glyph object per id for the whole process, and a glyph first made
+ * by a subset (or by another run) has no code points: the font's character map says which text it is, and only a
+ * glyph the map does not reach (a ligature) relies on its code points.
+ */
+function textOf(font: fontkit.Font, glyph: fontkit.Glyph): string {
+  if (glyph.codePoints.length) return String.fromCodePoint(...glyph.codePoints);
+  return font.stringsForGlyph(glyph.id)[0] ?? '';
+}
+
 /** Where the objects of an incremental update go: each value added gets the next object number. */
 export interface ObjectSink {
   add(value: PdfValue): PdfRef;
@@ -70,7 +80,7 @@ export class EmbeddedFont {
   show(text: string): string {
     const ids = shape(this.font, this.style, text).glyphs.map((glyph) => {
       const id = this.subset.includeGlyph(glyph) as unknown as number;
-      this.unicode.set(id, String.fromCodePoint(...glyph.codePoints));
+      this.unicode.set(id, textOf(this.font, glyph));
       this.widths.set(id, Math.round((glyph.advanceWidth * 1000) / this.font.unitsPerEm));
       return id.toString(16).padStart(4, '0');
     });
