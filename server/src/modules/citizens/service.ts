@@ -341,6 +341,22 @@ export async function updateProfile(
   return profile(ctx, applicant);
 }
 
+/**
+ * What a dossier says about its applicant, from the account's profile: the name the history shows, and the
+ * details an online dossier is filled with where the applicant leaves them out (a business files in its name).
+ */
+export async function dossierApplicant(ctx: AppContext, applicantId: string) {
+  const row = await store.findById(ctx.database.db, applicantId);
+  const unit = row.admin_unit_id ? await findAdminUnit(ctx, row.admin_unit_id) : undefined;
+  return {
+    name: (row.kind === 'business' ? row.business_name : null) ?? row.full_name ?? null,
+    identityNumber: row.identity_number,
+    phone: row.phone && nationalForm(row.phone),
+    email: row.email,
+    address: row.address_line && unit ? `${row.address_line}, ${unit.name}` : null,
+  };
+}
+
 export async function changePassword(
   ctx: AppContext,
   applicant: ResolvedApplicant,
