@@ -7,8 +7,10 @@ import { catalogRoutes } from './modules/catalog/routes.ts';
 import { citizenRoutes } from './modules/citizens/routes.ts';
 import { applicantSessionResolver } from './modules/citizens/service.ts';
 import { verificationHandler } from './modules/citizens/verification.ts';
+import { applicantDossierRoutes } from './modules/dossiers/applicant-routes.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
+import { resultRoutes } from './modules/results/routes.ts';
 import { signingRoutes } from './modules/signing/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AppContext } from './platform/context.ts';
@@ -36,7 +38,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   catalogRoutes(app, ctx);
   dossierRoutes(app, ctx);
   signingRoutes(app, ctx);
+  resultRoutes(app, ctx);
   citizenRoutes(app, ctx);
+  applicantDossierRoutes(app, ctx);
   // The web app last: its index.html answers any other GET outside /api, /health and /metrics.
   await registerWebApp(app);
   return app;

@@ -8,9 +8,11 @@ import { DEMO_PASSWORD } from './modules/access/password.ts';
 import { seedDemoCalendar } from './modules/calendar/demo.ts';
 import { CATALOG_USAGE, catalogCommand } from './modules/catalog/cli.ts';
 import { seedDemoCatalog } from './modules/catalog/demo.ts';
+import { WORKFLOW_USAGE, workflowCommand } from './modules/dossiers/cli.ts';
 import { startDeadlineJob } from './modules/dossiers/deadline-job.ts';
 import { seedDemoDossiers } from './modules/dossiers/demo.ts';
 import { DEMO_STAFF, seedDemoOrg } from './modules/org/demo.ts';
+import { seedDemoResultTemplates } from './modules/results/demo.ts';
 import { seedDemoWorkflows } from './modules/workflow/demo.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { systemClock } from './platform/clock.ts';
@@ -54,6 +56,7 @@ async function prepare(ctx: AppContext): Promise<void> {
   if (ctx.config.seedDemo && (await seedDemoWorkflows(ctx))) ctx.log.info('demo workflows seeded');
   if (ctx.config.seedDemo && (await seedDemoCatalog(ctx))) ctx.log.info('demo catalogue seeded');
   if (ctx.config.seedDemo && (await seedDemoCalendar(ctx))) ctx.log.info('demo calendar seeded');
+  if (ctx.config.seedDemo && (await seedDemoResultTemplates(ctx))) ctx.log.info('demo result templates seeded');
   if (ctx.config.seedDemo && (await seedDemoDossiers(ctx))) ctx.log.info('demo dossiers seeded');
 }
 
@@ -174,7 +177,8 @@ const USAGE = `Cách dùng: congso <lệnh>
   audit verify   kiểm tra chuỗi băm của nhật ký kiểm toán
   jobs dead      số công việc thất bại hẳn (thư chết) theo bộ xử lý
   jobs replay H  đưa các thư chết của bộ xử lý H trở lại hàng đợi
-${CATALOG_USAGE}`;
+${CATALOG_USAGE}
+${WORKFLOW_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub, arg] = argv;
@@ -214,6 +218,8 @@ async function main(argv: string[]): Promise<number> {
       return finish(await auditVerify(ctx));
     case 'catalog':
       return finish(await catalogCommand(ctx, argv.slice(1)));
+    case 'workflow':
+      return finish(await workflowCommand(ctx, argv.slice(1)));
     case 'jobs':
       return finish(await jobs(ctx, sub, arg));
   }

@@ -1,7 +1,7 @@
 // The command line as an operator uses it: a bad setting stops with one clear line; `migrate`, `seed` and
 // `audit verify` work on a fresh embedded data directory.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,6 +43,20 @@ describe('congso CLI', { timeout: 180_000 }, () => {
     const verify = await congso(['audit', 'verify']);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/Chuỗi nhật ký nguyên vẹn: \d+ bản ghi\./);
+  });
+
+  it('runs a workflow migration as a dry run by default, and says why it cannot move anything yet', async () => {
+    const usage = await congso(['workflow', 'migrate', 'commune-standard']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('workflow migrate C --from N --mapping F.json [--apply]');
+    const mapping = join(dataDir, 'mapping.json');
+    await writeFile(mapping, JSON.stringify({ reception: 'reception', processing: 'processing' }));
+    // The demo data has only version 1 of each workflow: version 2 must be published first.
+    const r = await congso(['workflow', 'migrate', 'commune-standard', '--from', '1', '--mapping', mapping]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      'Phiên bản 2 của quy trình commune-standard chưa được công bố: hãy công bố trước khi chuyển.',
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import { vnInstant } from '../src/modules/calendar/vn-time.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { AGENCY, Desk } from './dossiers-helpers.ts';
 import { type TestApp, testApp } from './harness.ts';
+import { makePki } from './signing-fixtures.ts';
 
 const clock = fixedClock(new Date(vnInstant('2025-03-10', '08:00')));
 let t: TestApp;
@@ -44,6 +45,8 @@ beforeAll(async () => {
   t = await testApp({ clock, env: { LOGIN_RATE_PER_MINUTE: '100000' } });
   desk = new Desk(t);
   await desk.procedure('9.940001', [[AGENCY.p1, 'commune-standard']], 3);
+  // The chairman signs the result with a key of the test PKI, valid since before the test's clock.
+  await desk.signingKeys(await makePki(new Date('2024-01-01')), ['lanhdao.p1']);
   id = (await desk.open('motcua.p1', { procedureCode: '9.940001' })).id;
   const accepted = await desk.act('motcua.p1', id, 'accept');
   code = accepted.code;
@@ -101,8 +104,10 @@ describe('forms', () => {
   it('gives Form 05 as JSON and PDF: every hand-over with its giver, receiver and timeliness', async () => {
     clock.set(new Date(vnInstant('2025-03-11', '09:00')));
     desk.forgetSessions();
-    await desk.act('chuyenvien.p1', id, 'propose', { opinion: 'Đề nghị cấp.', documents: ['du-thao'] });
-    await desk.act('lanhdao.p1', id, 'sign', { signedDocumentId: 'ky-so-1' });
+    const result = await desk.result('chuyenvien.p1', id);
+    await desk.act('chuyenvien.p1', id, 'propose', { opinion: 'Đề nghị cấp.', documents: [result] });
+    await desk.sign('lanhdao.p1', id, result);
+    await desk.act('lanhdao.p1', id, 'sign', { signedDocumentId: result });
     const res = await t.app.inject({
       method: 'GET',
       url: `/api/v1/dossiers/${id}/control-sheet`,

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { DEMO_PROCEDURES } from '../src/modules/catalog/demo.ts';
 import type { Session, TestApp } from './harness.ts';
+import { multipart } from './multipart.ts';
+import { type Issued, signatureImage, type TestPki } from './signing-fixtures.ts';
 
 export const AGENCY = {
   ttpvhcc: '000.00.02.H05',
@@ -142,6 +144,59 @@ export class Desk {
     });
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
+  }
+
+  /** Registers a software key of the test PKI (`leaf`, the leader's by default) for each staff member. */
+  async signingKeys(pki: TestPki, usernames: string[], leaf: Issued = pki.leader): Promise<void> {
+    const admin = await this.as('admin');
+    for (const username of usernames) {
+      const body = multipart([
+        { name: 'owner', value: 'staff' },
+        { name: 'staffId', value: await this.staffId(username) },
+        { name: 'backend', value: 'software' },
+        { name: 'password', value: 'khoa-thu' },
+        { name: 'pkcs12', file: pki.pkcs12(leaf, 'khoa-thu'), filename: 'khoa.p12' },
+        { name: 'image', file: signatureImage(), filename: 'chu-ky.png', type: 'image/png' },
+      ]);
+      const res = await this.t.app.inject({
+        method: 'POST',
+        url: '/api/v1/signing/keys',
+        headers: { ...admin.headers, ...body.headers },
+        payload: body.payload,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+  }
+
+  /** A result document of the dossier rendered from a template (the demo decision) as `username`: its id. */
+  async result(username: string, id: string, template = 'quyet-dinh'): Promise<string> {
+    const res = await this.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${id}/results`,
+      headers: (await this.as(username)).headers,
+      payload: { template },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id;
+  }
+
+  /** Signs a result of the dossier as `username`, with their own key by default; the result as the API shows it. */
+  async sign(username: string, id: string, resultId: string, body: Record<string, unknown> = { layout: 'signer' }) {
+    const res = await this.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${id}/results/${resultId}/sign`,
+      headers: (await this.as(username)).headers,
+      payload: body,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  }
+
+  /** A result drafted by `drafter` and signed by `signer` (who needs a key): what a signature requirement takes. */
+  async signedResult(drafter: string, signer: string, id: string): Promise<string> {
+    const resultId = await this.result(drafter, id);
+    await this.sign(signer, id, resultId);
+    return resultId;
   }
 
   /** Outbox topics written for a dossier, in order. */

@@ -1,10 +1,12 @@
 // Work queues, lists and public tracking: what waits on whom, filters and search, cursor pages, scope; the
 // tracking secret given once at acceptance, the public timeline, and the same 404 for a wrong secret or code.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vnInstant } from '../src/modules/calendar/vn-time.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { AGENCY, APPLICANT, Desk } from './dossiers-helpers.ts';
 import { type TestApp, testApp } from './harness.ts';
+import { makePki } from './signing-fixtures.ts';
 
 const clock = fixedClock(new Date(vnInstant('2025-03-10', '08:00')));
 let t: TestApp;
@@ -48,6 +50,7 @@ beforeAll(async () => {
   t = await testApp({ clock, env: { LOGIN_RATE_PER_MINUTE: '100000' } });
   desk = new Desk(t);
   await desk.procedure('9.930001', [[AGENCY.p1, 'commune-standard']], 1);
+  await desk.signingKeys(await makePki(new Date('2024-01-01')), ['lanhdao.p1']);
   const open = (name: string, phone: string) =>
     desk.open('motcua.p1', { procedureCode: '9.930001', applicant: { ...APPLICANT, name, phone } });
   waiting = (await open('Trần Văn Bình', '0912 345 678')).id;
@@ -57,12 +60,15 @@ beforeAll(async () => {
   code = accepted.code;
   signing = (await open('Phạm Đức Cường', '0914 000 222')).id;
   await desk.act('motcua.p1', signing, 'accept');
-  await desk.act('chuyenvien.p1', signing, 'propose', { opinion: 'Đề nghị cấp.', documents: ['du-thao'] });
+  const draft = await desk.result('chuyenvien.p1', signing);
+  await desk.act('chuyenvien.p1', signing, 'propose', { opinion: 'Đề nghị cấp.', documents: [draft] });
   resolved = (await open('Nguyễn Hữu Dũng', '0915 000 333')).id;
   await desk.act('motcua.p1', resolved, 'accept');
-  await desk.act('chuyenvien.p1', resolved, 'propose', { opinion: 'Đề nghị cấp.', documents: ['du-thao'] });
-  await desk.act('lanhdao.p1', resolved, 'sign', { signedDocumentId: 'ky-so-1' });
-});
+  const result = await desk.result('chuyenvien.p1', resolved);
+  await desk.act('chuyenvien.p1', resolved, 'propose', { opinion: 'Đề nghị cấp.', documents: [result] });
+  await desk.sign('lanhdao.p1', resolved, result);
+  await desk.act('lanhdao.p1', resolved, 'sign', { signedDocumentId: result });
+}, 120_000);
 afterAll(() => t.close());
 
 describe('work queues', () => {
@@ -144,6 +150,47 @@ describe('public tracking', () => {
     const { instance: _a, requestId: _b, ...wrongBody } = wrong.json();
     const { instance: _c, requestId: _d, ...unknownBody } = unknown.json();
     expect(wrongBody).toEqual(unknownBody);
+  });
+
+  it('re-issues a lost secret at the receiving desk once: the old one stops working, a replay does not repeat it', async () => {
+    const reissue = async (username: string, key: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/dossiers/${processing}/tracking-secret`,
+        headers: { ...(await desk.as(username)).headers, 'idempotency-key': key },
+      });
+    expect((await reissue('motcua.tpbl', randomUUID())).statusCode).toBe(403); // another unit's desk
+    expect((await reissue('motcua.p1', randomUUID().slice(0, 4))).statusCode).toBe(400);
+    const key = randomUUID();
+    const first = await reissue('motcua.p1', key);
+    expect(first.statusCode, first.body).toBe(200);
+    const fresh = first.json().trackingSecret as string;
+    expect(fresh).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}$/);
+    expect((await track(code, secret, '10.0.0.2')).statusCode).toBe(404);
+    expect((await track(code, fresh, '10.0.0.2')).statusCode).toBe(200);
+    const replay = await reissue('motcua.p1', key);
+    expect(replay.statusCode).toBe(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json().trackingSecret).toBeUndefined();
+    expect((await track(code, fresh, '10.0.0.2')).statusCode).toBe(200);
+    const notYet = await reissue('motcua.p1', randomUUID());
+    expect(notYet.statusCode).toBe(200); // same dossier, new key: another new secret
+    const unreceived = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${waiting}/tracking-secret`,
+      headers: { ...(await desk.as('motcua.p1')).headers, 'idempotency-key': randomUUID() },
+    });
+    expect(unreceived.statusCode).toBe(409);
+    expect(unreceived.json().title).toContain('chưa được tiếp nhận');
+    const audit = await t.ctx.database.db
+      .selectFrom('audit_entry')
+      .select(['action', 'summary'])
+      .where('target_id', '=', processing)
+      .where('action', '=', 'dossier.tracking_secret_reissued')
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(JSON.stringify(audit)).not.toContain(fresh);
+    secret = notYet.json().trackingSecret;
   });
 
   it('limits look-ups per address', async () => {

@@ -96,7 +96,7 @@ describe('idempotency', () => {
   it('keeps nothing of a refused action, so the same key may be sent again once the action is allowed', async () => {
     const { id } = await open();
     const key = randomUUID();
-    const proposal = { opinion: 'Đủ điều kiện.', documents: ['du-thao'] };
+    const proposal = { opinion: 'Đủ điều kiện.', documents: [await desk.result('chuyenvien.p1', id)] };
     expect((await desk.actRaw('chuyenvien.p1', id, 'propose', proposal, key)).statusCode).toBe(409);
     expect((await desk.get('motcua.p1', id)).version).toBe(2);
     await desk.act('motcua.p1', id, 'accept');
@@ -134,7 +134,8 @@ describe('bad input', () => {
   it('names the missing input of an action, and refuses an assignee from another agency', async () => {
     const { id } = await open();
     await desk.act('motcua.p1', id, 'accept');
-    const noOpinion = await desk.act('chuyenvien.p1', id, 'propose', { documents: ['a'] }, 400);
+    const draft = await desk.result('chuyenvien.p1', id);
+    const noOpinion = await desk.act('chuyenvien.p1', id, 'propose', { documents: [draft] }, 400);
     expect(noOpinion.errors[0]).toEqual({ field: 'opinion', message: 'Cần nhập ý kiến xử lý.' });
     const outsider = await desk.act(
       'lanhdao.p1',

@@ -6,6 +6,7 @@ import { vnInstant } from '../src/modules/calendar/vn-time.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { AGENCY, Desk } from './dossiers-helpers.ts';
 import { type TestApp, testApp } from './harness.ts';
+import { makePki } from './signing-fixtures.ts';
 
 const clock = fixedClock(new Date(vnInstant('2025-01-24', '10:00')));
 let t: TestApp;
@@ -30,7 +31,10 @@ beforeAll(async () => {
   await desk.procedure('9.900006', [[AGENCY.ttpvhcc, 'service-centre']]);
   // The demo has no one-stop officer at the department of justice (the city's desk officer is seeded with one).
   await desk.grant('motcua.tinh', 'one_stop_officer', AGENCY.stp);
-});
+  // Those who sign results, with keys of the test PKI valid since before the test's clock.
+  const pki = await makePki(new Date('2024-01-01'));
+  await desk.signingKeys(pki, ['lanhdao.p1', 'giamdoc.stp', 'lanhdao.tpbl', 'motcua.p1']);
+}, 120_000);
 afterAll(() => t.close());
 
 const actionsOf = (dossier: { history: { action: string }[] }) => dossier.history.map((h) => h.action);
@@ -67,8 +71,10 @@ describe('(b) commune-standard: desk → specialist → chairman signs → desk 
     expect(supplemented).toMatchObject({ status: 'processing', clock: 'running' });
     expect(supplemented.dueAt).toBe(iso('2025-02-12', '09:00'));
 
-    await desk.act('chuyenvien.p1', id, 'propose', { opinion: 'Đề nghị cấp.', documents: ['du-thao-1'] });
-    const signed = await desk.act('lanhdao.p1', id, 'sign', { signedDocumentId: 'ket-qua-ky-so-1' });
+    const result = await desk.result('chuyenvien.p1', id);
+    await desk.act('chuyenvien.p1', id, 'propose', { opinion: 'Đề nghị cấp.', documents: [result] });
+    await desk.sign('lanhdao.p1', id, result);
+    const signed = await desk.act('lanhdao.p1', id, 'sign', { signedDocumentId: result });
     expect(signed).toMatchObject({ status: 'resolved', step: 'result', stepDueAt: null });
 
     at('2025-02-10', '14:00');
@@ -106,7 +112,8 @@ describe('(a) commune-on-the-spot: certified and returned at once', () => {
   it('gets a code and closes in one action, without an appointment', async () => {
     at('2025-01-24', '10:30');
     const { id } = await desk.open('motcua.p1', { procedureCode: '9.900001' });
-    const done = await desk.act('motcua.p1', id, 'certify', { signedDocumentId: 'chung-thuc-1', delivery: 'desk' });
+    const certified = await desk.signedResult('motcua.p1', 'motcua.p1', id);
+    const done = await desk.act('motcua.p1', id, 'certify', { signedDocumentId: certified, delivery: 'desk' });
     expect(done).toMatchObject({ status: 'returned', dueAt: null, outcome: null, availableActions: [] });
     expect(done.code).toMatch(/^000\.02\.11\.H05-250124-\d{4}$/);
     expect(actionsOf(done)).toEqual(['submit', 'certify']);
@@ -128,10 +135,8 @@ describe('(c) department-standard: desk → specialist → head → director sig
     expect(accepted.stepDueAt).toBe(iso('2025-02-07', '10:00'));
 
     at('2025-02-03', '09:00');
-    const proposed = await desk.act('chuyenvien.stp', id, 'propose', {
-      opinion: 'Đủ điều kiện.',
-      documents: ['du-thao'],
-    });
+    const draft = await desk.result('chuyenvien.stp', id);
+    const proposed = await desk.act('chuyenvien.stp', id, 'propose', { opinion: 'Đủ điều kiện.', documents: [draft] });
     expect(proposed).toMatchObject({ step: 'review', stepDueAt: iso('2025-02-05', '09:00') });
     const suspended = await desk.act('truongphong.stp', id, 'suspend', { reason: 'Chờ ý kiến cơ quan chuyên môn.' });
     expect(suspended).toMatchObject({ status: 'processing', clock: 'paused' });
@@ -164,8 +169,9 @@ describe('(c) department-standard: desk → specialist → head → director sig
     expect(again.title).toMatch(/một lần/);
 
     at('2025-02-11', '09:00');
-    await desk.act('giamdoc.stp', id, 'sign', { signedDocumentId: 'ky-so' });
-    await desk.act('vanthu.stp', id, 'attach_result', { documents: ['quyet-dinh-so-12'] });
+    await desk.sign('giamdoc.stp', id, draft);
+    await desk.act('giamdoc.stp', id, 'sign', { signedDocumentId: draft });
+    await desk.act('vanthu.stp', id, 'attach_result', { documents: [await desk.result('vanthu.stp', id)] });
     const issued = await desk.act('vanthu.stp', id, 'issue');
     expect(issued).toMatchObject({ status: 'resolved', step: 'result' });
     at('2025-02-12', '08:00');
@@ -189,8 +195,10 @@ describe('(d) commune-to-district: the commune receives, the district resolves, 
     await desk.act('motcua.p1', id, 'dispatch', {}, 403);
     at('2025-02-03', '08:00');
     await desk.act('motcua.tpbl', id, 'dispatch');
-    await desk.act('chuyenvien.tpbl', id, 'propose', { opinion: 'Đủ điều kiện.', documents: ['du-thao'] });
-    const signed = await desk.act('lanhdao.tpbl', id, 'sign', { signedDocumentId: 'ky-so' });
+    const result = await desk.result('chuyenvien.tpbl', id);
+    await desk.act('chuyenvien.tpbl', id, 'propose', { opinion: 'Đủ điều kiện.', documents: [result] });
+    await desk.sign('lanhdao.tpbl', id, result);
+    const signed = await desk.act('lanhdao.tpbl', id, 'sign', { signedDocumentId: result });
     expect(signed).toMatchObject({ status: 'resolved', currentAgencyId: p1 });
     const returned = await desk.act('motcua.p1', id, 'return_result', { delivery: 'electronic' });
     expect(returned).toMatchObject({ status: 'returned', outcome: 'early' });
@@ -212,8 +220,10 @@ describe('(e) with-fee: the clock waits while the applicant pays', () => {
     // A paper dossier after the 15:00 cut-off counts from the next working morning: Monday 03/02 07:00 after Tết.
     expect(accepted.dueAt).toBe(iso('2025-02-10', '07:00'));
     at('2025-02-03', '10:00');
-    await desk.act('chuyenvien.p1', id, 'propose', { opinion: 'Đủ điều kiện.', documents: ['du-thao'] });
-    const signed = await desk.act('lanhdao.p1', id, 'sign', { signedDocumentId: 'ky-so' });
+    const result = await desk.result('chuyenvien.p1', id);
+    await desk.act('chuyenvien.p1', id, 'propose', { opinion: 'Đủ điều kiện.', documents: [result] });
+    await desk.sign('lanhdao.p1', id, result);
+    const signed = await desk.act('lanhdao.p1', id, 'sign', { signedDocumentId: result });
     expect(signed).toMatchObject({ status: 'waiting_payment', clock: 'paused' });
     at('2025-02-04', '10:00');
     const paid = await desk.act('motcua.p1', id, 'confirm_payment', { paymentRef: 'BL-000123' });
@@ -243,9 +253,11 @@ describe('(f) service-centre (Decree 118/2025): the centre receives, the departm
     expect(handed).toMatchObject({ status: 'waiting_other_agency', clock: 'running' });
     const back = await desk.act('chuyenvien.stp', id, 'take_back');
     expect(back.status).toBe('processing');
-    await desk.act('chuyenvien.stp', id, 'propose', { opinion: 'Đủ điều kiện.', documents: ['du-thao'] });
+    const result = await desk.result('chuyenvien.stp', id);
+    await desk.act('chuyenvien.stp', id, 'propose', { opinion: 'Đủ điều kiện.', documents: [result] });
     await desk.act('truongphong.stp', id, 'approve', { opinion: 'Trình ký.' });
-    const signed = await desk.act('giamdoc.stp', id, 'sign', { signedDocumentId: 'ky-so' });
+    await desk.sign('giamdoc.stp', id, result);
+    const signed = await desk.act('giamdoc.stp', id, 'sign', { signedDocumentId: result });
     expect(signed).toMatchObject({ status: 'resolved', currentAgencyId: centre });
     const returned = await desk.act('motcua.tinh', id, 'return_result', { delivery: 'desk' });
     expect(returned).toMatchObject({ status: 'returned', outcome: 'early' });

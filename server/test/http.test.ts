@@ -1,6 +1,8 @@
 // The HTTP platform as a client sees it: problem+json for every error, in Vietnamese and naming the field;
 // health, metrics and the OpenAPI document.
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
 import { type Session, type TestApp, testApp } from './harness.ts';
 
 let t: TestApp;
@@ -130,5 +132,25 @@ describe('operations endpoints', () => {
     expect(metrics).toContain('congso_http_request_duration_seconds_bucket');
     expect(metrics).toMatch(/congso_outbox_pending \d+/);
     expect(metrics).toContain('# TYPE congso_jobs_waiting gauge');
+  });
+});
+
+describe('request log', () => {
+  it('keeps the tracking secret and other secrets in the query out of the log', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const app = await buildApp({ ...t.ctx, log });
+    try {
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/v1/public/dossiers/000.02.11.H05-250124-0001?secret=K7Q-4MZ-9TD',
+      });
+      expect(res.statusCode).toBe(404);
+      const logged = lines.join('\n');
+      expect(logged).toContain('/api/v1/public/dossiers/000.02.11.H05-250124-0001?secret=[ẩn]');
+      expect(logged).not.toContain('K7Q-4MZ-9TD');
+    } finally {
+      await app.close();
+    }
   });
 });

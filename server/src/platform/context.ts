@@ -8,7 +8,7 @@ import type { Actor } from './auth/actor.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from './db/connection.ts';
 import type { DB } from './db/schema.ts';
-import { type EventPayload, publish } from './events/outbox.ts';
+import { type EventPayload, type OutboxEvent, publishAll } from './events/outbox.ts';
 
 export interface AppContext {
   database: Database;
@@ -30,20 +30,25 @@ export interface Change {
 }
 
 /**
- * Runs `work` in one transaction. Audit entries it records are appended at the end, just before commit, so the
- * audit chain's head is locked only for that moment.
+ * Runs `work` in one transaction. Events it publishes are written at the end in one statement, and the audit
+ * entries it records after them, just before commit, so that the audit chain's head is locked only for that moment
+ * (every change in the system queues on it) and a change costs few round trips to the database.
  */
 export async function runChange<T>(ctx: AppContext, who: Requester, work: (change: Change) => Promise<T>): Promise<T> {
   return ctx.database.db.transaction().execute(async (trx) => {
     const pending: AuditRecord[] = [];
+    const events: OutboxEvent[] = [];
     const actor = who.actor ? { id: who.actor.staffId, label: who.actor.label } : { id: null, label: 'hệ thống' };
     const result = await work({
       trx,
       audit: (action, targetType, targetId, summary) =>
         pending.push({ actor, action, targetType, targetId, requestId: who.requestId, summary }),
-      publish: (topic, payload) => publish(trx, topic, payload),
+      publish: async (topic, payload) => {
+        events.push({ topic, payload });
+      },
     });
-    for (const record of pending) await appendAudit(trx, ctx.clock, record);
+    await publishAll(trx, events);
+    await appendAudit(trx, ctx.clock, pending);
     return result;
   });
 }

@@ -2,14 +2,20 @@
 // dossiers over the last six weeks at Phường 1 and at the province's service centre (resolved by Sở Tư pháp), in
 // every state: received today, in progress, waiting for a supplement, overdue, returned early, on time and late.
 // They are driven through the real service as the demo staff, with a clock set to past working days, so that the
-// appointments, step due times, history, audit entries and outbox events are those a real desk would have made.
+// appointments, step due times, history, audit entries and outbox events are those a real desk would have made; their
+// results are rendered from the demo templates and signed with the demo keys (seeded first) through the results
+// module, as a specialist and a leader would.
 // Deterministic: a seeded pseudo-random generator, and times derived from today's date.
-import { Actor, type Grant } from '../../platform/auth/actor.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { vnDayOf, vnMidnight, weekdayOf } from '../calendar/vn-time.ts';
 import { DEMO_PROCEDURES } from '../catalog/demo.ts';
 import type { ProcedureRecordT } from '../catalog/model.ts';
+import { demoActors } from '../org/demo.ts';
+import { demoTemplateFor } from '../results/demo.ts';
+import { createFromTemplate, signResult } from '../results/service.ts';
+import { seedDemoSigningKeys } from '../signing/demo.ts';
 import { markDeadlines } from './deadline-job.ts';
 import { type ActionRequest, act, openDossierFor } from './service.ts';
 
@@ -320,21 +326,6 @@ function plan(r: Random, now: number): Plan[] {
 
 // ---------- driving the service ----------
 
-async function demoActors(ctx: AppContext): Promise<Map<string, Actor>> {
-  const rows = await ctx.database.db
-    .selectFrom('staff')
-    .innerJoin('role_grant', 'role_grant.staff_id', 'staff.id')
-    .select(['staff.id', 'staff.username', 'staff.full_name', 'role_grant.role', 'role_grant.agency_id'])
-    .execute();
-  const grants = new Map<string, { id: string; fullName: string; grants: Grant[] }>();
-  for (const row of rows) {
-    const entry = grants.get(row.username) ?? { id: row.id, fullName: row.full_name, grants: [] };
-    entry.grants.push({ role: row.role as Grant['role'], agencyId: row.agency_id });
-    grants.set(row.username, entry);
-  }
-  return new Map([...grants].map(([u, g]) => [u, new Actor(g.id, u, g.fullName, g.grants)]));
-}
-
 /**
  * Seeds the demo dossiers once: does nothing when any dossier exists. Returns how many it opened.
  * `now` is the instant the states are judged against (the real time at start-up).
@@ -342,6 +333,7 @@ async function demoActors(ctx: AppContext): Promise<Map<string, Actor>> {
 export async function seedDemoDossiers(ctx: AppContext, now = ctx.clock.now().getTime()): Promise<number> {
   const any = await ctx.database.db.selectFrom('dossier').select('id').limit(1).executeTakeFirst();
   if (any) return 0;
+  await seedDemoSigningKeys(ctx);
   const actors = await demoActors(ctx);
   const agencies = new Map(
     (await ctx.database.db.selectFrom('agency').select(['id', 'identifier']).execute()).map((a) => [
@@ -400,21 +392,37 @@ async function seedOne(
   const id = (opened.body as { id: string }).id;
   if (p.scenario === 'waiting_receipt') return;
   let last = p.openAt;
-  const step = async (username: string, action: string, request: ActionRequest, at: number) => {
+  // The request may be made at the step's time: a result drafted or signed just before the action names it.
+  const step = async (
+    username: string,
+    action: string,
+    request: ActionRequest | (() => Promise<ActionRequest>),
+    at: number,
+  ) => {
     last = Math.min(Math.max(at, last + 2 * MINUTE), now - MINUTE);
     clock.set(new Date(last));
-    return (await act(ctx, as(username), id, action, request, '')).body as {
+    const body = typeof request === 'function' ? await request() : request;
+    return (await act(ctx, as(username), id, action, body, '')).body as {
       dueAt: string | null;
       originalDueAt: string | null;
     };
   };
   const at = (after: number) => officeHours(last + after);
+  const draft = async (username: string) =>
+    (await createFromTemplate(ctx, as(username), id, demoTemplateFor(p.procedure.code))).id;
+  const signed = async (username: string, resultId: string) =>
+    (await signResult(ctx, as(username), id, resultId, { layout: 'signer' })).id;
+  let result = '';
+  const proposal = (username: string, opinion: string) => async () => {
+    result = await draft(username);
+    return { opinion, documents: [result] };
+  };
 
   if (p.scenario === 'on_the_spot') {
     await step(
       desk,
       'certify',
-      { signedDocumentId: `chung-thuc-${r.int(1000, 9999)}`, delivery: 'desk' },
+      async () => ({ signedDocumentId: await signed(desk, await draft(desk)), delivery: 'desk' }),
       at(20 * MINUTE),
     );
     return;
@@ -444,8 +452,7 @@ async function seedOne(
   }
   if (p.scenario === 'in_progress' || p.scenario === 'overdue') {
     await step(specialist, 'add_opinion', { opinion: 'Đang kiểm tra, xác minh thông tin.' }, at(HOUR));
-    if (r.next() < 0.4)
-      await step(specialist, 'propose', { opinion: 'Đề nghị giải quyết.', documents: ['du-thao'] }, at(HOUR));
+    if (r.next() < 0.4) await step(specialist, 'propose', proposal(specialist, 'Đề nghị giải quyết.'), at(HOUR));
     return;
   }
   // Returned: early before the appointment's day, on time on that day, late after it.
@@ -473,18 +480,13 @@ async function seedOne(
     );
     await step(desk, 'supplement', { note: 'Người nộp đã bổ sung giấy tờ.' }, frac(0.2));
   }
-  await step(
-    specialist,
-    'propose',
-    { opinion: 'Hồ sơ đủ điều kiện, đề nghị giải quyết.', documents: ['du-thao'] },
-    frac(0.4),
-  );
+  await step(specialist, 'propose', proposal(specialist, 'Hồ sơ đủ điều kiện, đề nghị giải quyết.'), frac(0.4));
   if (centre) await step('truongphong.stp', 'approve', { opinion: 'Trình Giám đốc ký.' }, frac(0.6));
-  let signed = await step(leader, 'sign', { signedDocumentId: `ky-so-${r.int(10_000, 99_999)}` }, frac(0.7));
-  if (city) signed = await step(desk, 'confirm_payment', { paymentRef: `BL-${r.int(100_000, 999_999)}` }, frac(0.85));
+  let done = await step(leader, 'sign', async () => ({ signedDocumentId: await signed(leader, result) }), frac(0.7));
+  if (city) done = await step(desk, 'confirm_payment', { paymentRef: `BL-${r.int(100_000, 999_999)}` }, frac(0.85));
   if (p.scenario === 'to_return') return;
   // Lateness is judged against the Form 01 appointment as it stands now (a payment or a supplement moves it).
-  const appointment = Date.parse(signed.originalDueAt ?? '') || due;
+  const appointment = Date.parse(done.originalDueAt ?? '') || due;
   const returnedAt =
     p.scenario === 'on_time'
       ? Math.max(appointment - r.int(15, 90) * MINUTE, vnMidnight(vnDayOf(appointment)) + 7 * HOUR, last + 2 * MINUTE)

@@ -33,11 +33,17 @@ function titleOf(schema: { properties?: Properties }, path: string[]): string | 
   return node === schema ? undefined : node?.title;
 }
 
-/** The e-form's problems, each named `eform.<field>`; empty when the data fits the schema. */
-export function eformErrors(versionId: string, schema: object, data: unknown): FieldError[] {
+/**
+ * The e-form's problems, each named `eform.<field>`; empty when the data fits the schema. `partial` checks a draft
+ * the applicant is still typing: what is there must be right, what is missing may come later (checked on submit).
+ */
+export function eformErrors(versionId: string, schema: object, data: unknown, partial = false): FieldError[] {
   const validate = validatorOf(versionId, schema);
   if (validate(data)) return [];
-  const errors = (validate.errors ?? []).map((e: ErrorObject) => ({ ...e, instancePath: `/eform${e.instancePath}` }));
+  const errors = (validate.errors ?? [])
+    .filter((e: ErrorObject) => !(partial && e.keyword === 'required'))
+    .map((e: ErrorObject) => ({ ...e, instancePath: `/eform${e.instancePath}` }));
+  if (errors.length === 0) return [];
   return fieldErrors(errors).map(({ field, message }) => {
     const title = titleOf(schema as { properties?: Properties }, field.split('.').slice(1));
     return { field, message: title ? `${message.replace(/\.$/, '')} (${title}).` : message };

@@ -1,7 +1,8 @@
 // Work queues and dossier lists. Scope is a SQL condition: a queue holds the dossiers whose current step belongs to
 // a role the staff member holds at the dossier's current agency (unassigned, or assigned to them); the plain list
-// holds every dossier their `dossier.read` scope reaches. Filtering by agency and status first lets PostgreSQL
-// seek in `dossier_queue (current_agency_id, status, due_at)` and `dossier_assignee`.
+// holds every dossier their `dossier.read` scope reaches. A queue page is read as one branch per (agency, queue), and
+// per queue for the dossiers assigned to them, each walking an index in the page's order (migration 0010) and
+// stopping at the page size; the branches are merged and cut to the page.
 import { expressionBuilder, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { inScope } from '../../platform/auth/actor.ts';
@@ -35,15 +36,6 @@ const FALSE: Cond = sql<boolean>`false`;
 const and = (conds: Cond[]) => (conds.length ? sql<boolean>`(${sql.join(conds, sql` AND `)})` : TRUE);
 const or = (conds: Cond[]) => (conds.length ? sql<boolean>`(${sql.join(conds, sql` OR `)})` : FALSE);
 
-/** The macro-status each queue's steps show: stated so that the agency + status index is used. */
-const QUEUE_STATUS: Record<Queue, MacroStatus> = {
-  receive: 'waiting_receipt',
-  process: 'processing',
-  approve: 'processing',
-  sign: 'processing',
-  return: 'resolved',
-};
-
 // Operational roles act at the agency where they are granted (service.ts); administrators and reporting officers
 // have no queue of their own.
 const OPERATIONAL: ReadonlySet<Role> = new Set([
@@ -54,20 +46,23 @@ const OPERATIONAL: ReadonlySet<Role> = new Set([
   'clerk',
 ]);
 
-/** Dossiers waiting on `actor` in `queues`: their role's steps at their agencies, unassigned or assigned to them. */
-export function waitingOn(actor: Actor, queues: readonly Queue[]): Cond {
+/**
+ * Where dossiers wait on `actor` in `queues`, one condition per index seek: for each queue, the queue at each agency
+ * where they hold an operational role (their role's steps, unassigned or assigned to them), and the dossiers
+ * assigned to them anywhere. A queue implies its macro-status (queues.ts), so none is stated.
+ */
+export function waitingOn(actor: Actor, queues: readonly Queue[]): Cond[] {
   const rolesAt = new Map<string, Role[]>();
   for (const g of actor.grants) {
     if (OPERATIONAL.has(g.role)) rolesAt.set(g.agencyId, [...(rolesAt.get(g.agencyId) ?? []), g.role]);
   }
-  const statuses = [...new Set(queues.map((q) => QUEUE_STATUS[q]))];
-  const inQueues = sql<boolean>`d.status = ANY(${statuses}::text[]) AND d.step_queue = ANY(${[...queues]}::text[])`;
-  const atAgencies = [...rolesAt].map(
-    ([agencyId, roles]) =>
-      sql<boolean>`(d.current_agency_id = ${agencyId}::uuid AND ${inQueues} AND (d.step_role IS NULL OR d.step_role = ANY(${roles}::text[])) AND (d.assignee_id IS NULL OR d.assignee_id = ${actor.staffId}::uuid))`,
-  );
-  const assigned = sql<boolean>`(d.assignee_id = ${actor.staffId}::uuid AND ${inQueues})`;
-  return or([...atAgencies, assigned]);
+  return queues.flatMap((queue) => [
+    ...[...rolesAt].map(
+      ([agencyId, roles]) =>
+        sql<boolean>`(d.current_agency_id = ${agencyId}::uuid AND d.step_queue = ${queue} AND (d.step_role IS NULL OR d.step_role = ANY(${roles}::text[])) AND (d.assignee_id IS NULL OR d.assignee_id = ${actor.staffId}::uuid))`,
+    ),
+    sql<boolean>`(d.assignee_id = ${actor.staffId}::uuid AND d.step_queue = ${queue})`,
+  ]);
 }
 
 /** Every dossier the actor may read: one that has been at, or is resolved by, an agency of their `dossier.read` scope. */
@@ -125,9 +120,10 @@ function filters(query: ListQuery): Cond[] {
   return conds;
 }
 
-function scopeOf(actor: Actor, queue: QueueId | undefined): Cond {
-  if (!queue) return readable(actor);
-  if (queue === 'overdue') return and([waitingOn(actor, QUEUES), sql<boolean>`d.due_state = 'overdue'`]);
+/** The branches a page is read from: each queue branch alone, or the whole readable scope as one. */
+function branchesOf(actor: Actor, queue: QueueId | undefined): Cond[] {
+  if (!queue) return [readable(actor)];
+  if (queue === 'overdue') return waitingOn(actor, QUEUES).map((b) => and([b, sql<boolean>`d.due_state = 'overdue'`]));
   return waitingOn(actor, [queue]);
 }
 
@@ -157,23 +153,28 @@ export interface ListRow {
   sort_key: string;
 }
 
+const COLUMNS = sql`d.id, d.code, d.status, d.step, d.step_queue, d.procedure_code, d.procedure_name,
+  d.applicant_name, d.channel, d.receiving_unit_id, d.current_agency_id, d.assignee_id, d.received_at, d.due_at,
+  d.step_due_at, d.due_state`;
+
 export async function listDossiers(db: Kysely<DB>, actor: Actor, query: ListQuery) {
   const sort = SORTS[query.sort ?? 'due'];
   const limit = limitOf(query);
   const after = decodeCursor(query.cursor, 2);
-  const conds = [scopeOf(actor, query.queue), ...filters(query)];
+  const conds = filters(query);
   if (after) {
     const cmp = sql.raw(sort.cmp);
     conds.push(sql<boolean>`(${sort.key}, d.id) ${cmp} (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
   }
   const dir = sql.raw(sort.dir);
+  const branches = branchesOf(actor, query.queue).map(
+    (scope) => sql`(SELECT ${COLUMNS}, ${sort.key} AS sort_at FROM dossier d WHERE ${and([scope, ...conds])}
+      ORDER BY ${sort.key} ${dir}, d.id ${dir} LIMIT ${limit + 1})`,
+  );
+  // UNION, not UNION ALL: a dossier assigned to the actor at their own agency is in two branches.
   const { rows } = await sql<ListRow>`
-    SELECT d.id, d.code, d.status, d.step, d.step_queue, d.procedure_code, d.procedure_name, d.applicant_name,
-      d.channel, d.receiving_unit_id, d.current_agency_id, d.assignee_id, d.received_at, d.due_at, d.step_due_at,
-      d.due_state, ${sort.key}::text AS sort_key
-    FROM dossier d
-    WHERE ${and(conds)}
-    ORDER BY ${sort.key} ${dir}, d.id ${dir}
+    SELECT u.*, u.sort_at::text AS sort_key FROM (${sql.join(branches, sql` UNION `)}) u
+    ORDER BY u.sort_at ${dir}, u.id ${dir}
     LIMIT ${limit + 1}`.execute(db);
   return toPage(rows, limit, (r) => [r.sort_key, r.id], itemView);
 }
@@ -201,12 +202,12 @@ function itemView(r: ListRow) {
   };
 }
 
-/** How many dossiers wait in each of the actor's queues, in one scan. */
+/** How many dossiers wait in each of the actor's queues, in one scan of their queue branches. */
 export async function queueCounts(db: Kysely<DB>, actor: Actor) {
   const counts = QUEUES.map((q) => sql`count(*) FILTER (WHERE d.step_queue = ${q})::int`);
   const { rows } = await sql<{ counts: number[] }>`
     SELECT ARRAY[${sql.join(counts)}, count(*) FILTER (WHERE d.due_state = 'overdue')::int] AS counts
-    FROM dossier d WHERE ${waitingOn(actor, QUEUES)}`.execute(db);
+    FROM dossier d WHERE ${or(waitingOn(actor, QUEUES))}`.execute(db);
   const values = rows[0]?.counts ?? [];
   return { items: QUEUE_IDS.map((id, i) => ({ id, name: QUEUE_NAMES[id], count: Number(values[i] ?? 0) })) };
 }

@@ -7,9 +7,10 @@ import { assertCan } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { fixZipTimestamps } from '../../platform/files/zip-time.ts';
 import { invalidField } from '../../platform/http/problem.ts';
-import { formatVnDate, parseIsoDate, vnMidnight } from '../calendar/vn-time.ts';
+import { formatIsoDate, formatVnDate, parseIsoDate, vnMidnight } from '../calendar/vn-time.ts';
 import { formIssuer, getAgency } from '../org/service.ts';
-import { form06, type LogbookRow } from '../paperwork/forms.ts';
+import { formSetOn } from '../paperwork/form-sets.ts';
+import type { LogbookRow } from '../paperwork/forms.ts';
 import type { WorkflowDefinition } from '../workflow/definition.ts';
 import type { Effect } from '../workflow/effects.ts';
 import { workflowVersion } from '../workflow/service.ts';
@@ -135,7 +136,9 @@ export async function logbookJson(ctx: AppContext, actor: Actor, q: LogbookQuery
 
 export async function logbookPdf(ctx: AppContext, actor: Actor, q: LogbookQuery): Promise<Buffer> {
   const { period: label, end, rows } = await logbookRows(ctx, actor, q);
-  // Dated at the end of the period (never "now"), so that the same period prints the same bytes.
+  // Dated at the end of the period (never "now"), so that the same period prints the same bytes; in the form set
+  // in force on that day.
+  const form06 = formSetOn(formatIsoDate(period(q).to)).render['06'];
   return form06({ issuer: await formIssuer(ctx, q.unit), at: end - 1, period: label, rows });
 }
 

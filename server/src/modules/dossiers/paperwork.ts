@@ -1,20 +1,21 @@
 // The one-stop forms of a dossier (Circular 01/2018): each form's data assembled from the dossier row, its history,
-// the pinned procedure version, the agencies and the staff names, then rendered by the paperwork module. A form
-// exists only once the history has what it needs (Form 01 after acceptance, 02 after a supplement request, 03
-// after a refusal, 04 after an extension, 05 once received).
+// the pinned procedure version, the agencies and the staff names, then rendered by the paperwork module in the
+// form set in force on the dossier's date (its receipt, or its opening before that). A form exists only once the
+// history has what it needs (Form 01 after acceptance, 02 after a supplement request, 03 after a refusal, 04 after
+// an extension, 05 once received).
 import type { AppContext } from '../../platform/context.ts';
 import { conflict, invalidField } from '../../platform/http/problem.ts';
 import type { ReturnTimeliness } from '../calendar/classify.ts';
 import { classifyReturn } from '../calendar/classify.ts';
 import { countingStart, deadline } from '../calendar/deadline.ts';
 import { effectiveCalendar } from '../calendar/service.ts';
-import { civilDateOf, vnDayOf } from '../calendar/vn-time.ts';
+import { civilDateOf, formatIsoDate, vnDayOf } from '../calendar/vn-time.ts';
 import { COMPONENT_FORMS } from '../catalog/model.ts';
 import { formatProcessingTimes } from '../catalog/processing-time.ts';
 import { getVersion } from '../catalog/service.ts';
 import { formIssuer, getAgency, staffCard } from '../org/service.ts';
+import { type FormSet, formSetOn } from '../paperwork/form-sets.ts';
 import type { Applicant, HandOver } from '../paperwork/forms.ts';
-import { form01, form02, form03, form04, form05 } from '../paperwork/forms.ts';
 import { stepOf, type WorkflowDefinition } from '../workflow/definition.ts';
 import type { Effect } from '../workflow/effects.ts';
 import { workflowVersion } from '../workflow/service.ts';
@@ -28,15 +29,8 @@ export type FormId = (typeof FORMS)[number];
 type Row = store.DossierRow;
 type Event = store.EventRow;
 
-const FORM_NAMES: Record<FormId, string> = {
-  '01': 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)',
-  '02': 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)',
-  '03': 'Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)',
-  '04': 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)',
-  '05': 'Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)',
-};
-
-const notYet = (form: FormId, why: string) => conflict(`Hồ sơ chưa có ${FORM_NAMES[form]}: ${why}.`);
+const notYet = ({ set }: Loaded, form: FormId, why: string) =>
+  conflict(`Hồ sơ chưa có ${set.names[form]} (Mẫu ${form}): ${why}.`);
 
 const vnYear = (d: Date) => civilDateOf(vnDayOf(d.getTime())).year;
 const lastOf = (events: Event[], action: string) => events.filter((e) => e.action === action).at(-1);
@@ -63,25 +57,28 @@ interface Loaded {
   row: Row;
   events: Event[];
   def: WorkflowDefinition;
+  set: FormSet;
 }
 
 async function load(ctx: AppContext, who: DossierRequester, id: string): Promise<Loaded> {
   const row = await readable(ctx, who, id);
   const events = await store.historyOf(ctx.database.db, id);
   const def = await workflowVersion(ctx.database.db, row.workflow_code, row.workflow_version);
-  return { row, events, def };
+  const dated = (row.received_at ?? row.opened_at).getTime();
+  return { row, events, def, set: formSetOn(formatIsoDate(vnDayOf(dated))) };
 }
 
 /** Form 01 prints the tracking secret only when the client sends it (the accept answer gave it once). */
-async function renderForm01(ctx: AppContext, { row, events }: Loaded, secret: string | undefined) {
+async function renderForm01(ctx: AppContext, loaded: Loaded, secret: string | undefined) {
+  const { row, events, set } = loaded;
   const accept = events.find((e) => effectsOf(e).some((f) => f.type === 'code.assign'));
-  if (!accept || !row.code || !row.received_at) throw notYet('01', 'hồ sơ chưa được tiếp nhận');
+  if (!accept || !row.code || !row.received_at) throw notYet(loaded, '01', 'hồ sơ chưa được tiếp nhận');
   if (secret !== undefined && !secretMatches(row.code, secret, row.tracking_secret_hash)) {
     throw invalidField('secret', 'Mã tra cứu không khớp với mã đã cấp khi tiếp nhận hồ sơ.');
   }
   const { content } = await getVersion(ctx, row.procedure_version_id);
   const unit = await getAgency(ctx, row.receiving_unit_id);
-  return form01({
+  return set.render['01']({
     issuer: await formIssuer(ctx, row.receiving_unit_id),
     dossierCode: row.code,
     applicant: applicantOf(row),
@@ -99,15 +96,16 @@ async function renderForm01(ctx: AppContext, { row, events }: Loaded, secret: st
   });
 }
 
-async function renderForm02(ctx: AppContext, { row, events }: Loaded) {
+async function renderForm02(ctx: AppContext, loaded: Loaded) {
+  const { row, events, set } = loaded;
   const asked = lastOf(events, 'request_supplement');
-  if (!asked) throw notYet('02', 'chưa có yêu cầu bổ sung');
+  if (!asked) throw notYet(loaded, '02', 'chưa có yêu cầu bổ sung');
   const officer = await nameOf(ctx, staffIdOf(asked));
   const issuer = await formIssuer(ctx, row.current_agency_id);
   const reasons = String(inputOf(asked).reason ?? '')
     .split('\n')
     .filter((line) => line.trim());
-  return form02({
+  return set.render['02']({
     issuer,
     at: asked.at.getTime(),
     applicant: applicantOf(row),
@@ -118,10 +116,11 @@ async function renderForm02(ctx: AppContext, { row, events }: Loaded) {
   });
 }
 
-async function renderForm03(ctx: AppContext, { row, events }: Loaded) {
+async function renderForm03(ctx: AppContext, loaded: Loaded) {
+  const { row, events, set } = loaded;
   const refused = lastOf(events, 'refuse');
-  if (!refused) throw notYet('03', 'hồ sơ không bị từ chối');
-  return form03({
+  if (!refused) throw notYet(loaded, '03', 'hồ sơ không bị từ chối');
+  return set.render['03']({
     issuer: await formIssuer(ctx, row.receiving_unit_id),
     at: refused.at.getTime(),
     applicant: applicantOf(row),
@@ -131,13 +130,14 @@ async function renderForm03(ctx: AppContext, { row, events }: Loaded) {
   });
 }
 
-async function renderForm04(ctx: AppContext, { row, events }: Loaded) {
+async function renderForm04(ctx: AppContext, loaded: Loaded) {
+  const { row, events, set } = loaded;
   const extended = lastOf(events, 'extend');
   if (!extended || !row.code || !row.received_at || !row.original_due_at || !row.extended_due_at) {
-    throw notYet('04', 'chưa hẹn lại ngày trả kết quả');
+    throw notYet(loaded, '04', 'chưa hẹn lại ngày trả kết quả');
   }
   const head = await staffCard(ctx.database.db, staffIdOf(extended) ?? '');
-  return form04({
+  return set.render['04']({
     issuer: await formIssuer(ctx, row.resolving_agency_id),
     at: extended.at.getTime(),
     applicant: applicantOf(row),
@@ -198,7 +198,7 @@ async function handOvers(ctx: AppContext, { events, def }: Loaded): Promise<Cont
 
 async function form05Data(ctx: AppContext, loaded: Loaded) {
   const { row } = loaded;
-  if (!row.code || !row.received_at) throw notYet('05', 'hồ sơ chưa được tiếp nhận');
+  if (!row.code || !row.received_at) throw notYet(loaded, '05', 'hồ sơ chưa được tiếp nhận');
   const resolving = await getAgency(ctx, row.resolving_agency_id);
   const others = row.agency_ids.filter((a) => a !== row.resolving_agency_id && a !== row.receiving_unit_id);
   return {
@@ -242,5 +242,5 @@ const renderers: Record<FormId, (ctx: AppContext, l: Loaded, secret?: string) =>
   '02': renderForm02,
   '03': renderForm03,
   '04': renderForm04,
-  '05': async (ctx, l) => form05(await form05Data(ctx, l)),
+  '05': async (ctx, l) => l.set.render['05'](await form05Data(ctx, l)),
 };

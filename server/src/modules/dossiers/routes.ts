@@ -9,9 +9,11 @@ import { PageQuery } from '../../platform/http/paging.ts';
 import type { App } from '../../platform/http/server.ts';
 import { etagOf, ifMatchVersion } from '../../platform/http/versioning.ts';
 import { DELIVERIES } from '../workflow/effects.ts';
-import { attachFile, listComponents, readFile } from './components.ts';
+import { attachFile, listComponents, MAX_COMPONENT_BYTES, readFile } from './components.ts';
+import { dashboard } from './dashboard.ts';
 import { listDossiers, QUEUE_IDS, queueCounts } from './list.ts';
 import { logbookJson, logbookPdf, logbookXlsx } from './logbook.ts';
+import { type MigrationReport, migrateDossiers } from './migration.ts';
 import { controlSheet, dossierForm, FORMS } from './paperwork.ts';
 import { trackDossier } from './public.ts';
 import * as service from './service.ts';
@@ -21,12 +23,12 @@ const Id = Type.String({ format: 'uuid' });
 const IdParams = Type.Object({ id: Id });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Optional = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
-const IdempotencyKey = Type.String({
+export const IdempotencyKey = Type.String({
   pattern: '^[A-Za-z0-9_-]{16,128}$',
   description: 'Khóa chống lặp, ví dụ một UUID mới cho mỗi thao tác; gửi lại đúng khóa khi thử lại',
 });
 
-const Applicant = Type.Object(
+export const Applicant = Type.Object(
   {
     name: Text(200),
     identityNumber: Optional(Type.String({ pattern: '^[0-9A-Za-z]{6,20}$' })),
@@ -93,13 +95,50 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const Migration = Type.Object(
+  {
+    fromVersion: Type.Integer({ minimum: 1, description: 'Phiên bản hồ sơ đang theo; chuyển sang phiên bản kế tiếp' }),
+    mapping: Type.Record(Type.String({ maxLength: 64 }), Type.String({ minLength: 1, maxLength: 64 }), {
+      description: 'Bước cũ → bước mới; bước không có trong bảng thì hồ sơ ở bước đó không chuyển',
+    }),
+    apply: Type.Optional(Type.Boolean({ default: false, description: 'false: chạy thử, chưa chuyển hồ sơ nào' })),
+  },
+  { additionalProperties: false },
+);
+
+/** A migration report for the console: totals and the first rows of each list. */
+function migrationView({ plan, moved, changed }: MigrationReport) {
+  const first = <T>(items: T[]) => items.slice(0, 200);
+  return {
+    from: plan.from,
+    to: plan.to,
+    problems: plan.problems,
+    totals: { moves: plan.moves.length, blocked: plan.blocked.length, skipped: plan.skipped.length },
+    moves: first(plan.moves.map(({ dossierId, fromStep, toStep }) => ({ dossierId, fromStep, toStep }))),
+    blocked: first(plan.blocked),
+    skipped: first(plan.skipped),
+    moved: moved.length,
+    changed: first(changed),
+  };
+}
+
 const ActionParams = Type.Object({ id: Id, action: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 }) });
 
-function send(reply: FastifyReply, answer: service.Answer) {
+/** An action's or opening's answer: its status, ETag from the version, and whether it is a replay. */
+export function send(reply: FastifyReply, answer: service.Answer) {
   const body = answer.body as { version?: number };
   if (answer.replayed) reply.header('idempotent-replayed', 'true');
   if (typeof body.version === 'number') reply.header('etag', etagOf(body.version));
   return reply.code(answer.status).send(answer.body);
+}
+
+/** A component file as a download: its own name, and never sniffed into something the browser would run. */
+export function sendDownload(reply: FastifyReply, file: { bytes: Buffer; mime: string; fileName: string }) {
+  return reply
+    .type(file.mime)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .send(file.bytes);
 }
 
 export function dossierRoutes(app: App, ctx: AppContext): void {
@@ -140,6 +179,66 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
       schema: { tags, summary: 'Số hồ sơ đang chờ bạn trong từng hàng đợi công việc' },
     },
     async (request) => queueCounts(ctx.database.db, actorOf(request)),
+  );
+
+  const Count = Type.Integer({ minimum: 0 });
+  app.get(
+    '/api/v1/dossiers/dashboard',
+    {
+      config: { access: 'dossier.read' },
+      schema: {
+        tags,
+        summary:
+          'Bảng theo dõi của lãnh đạo: hồ sơ tiếp nhận trong kỳ theo trạng thái, hồ sơ quá hạn, tỷ lệ trả đúng hạn theo cơ quan và tuần (tháng)',
+        querystring: Type.Object(
+          {
+            from: IsoDate,
+            to: IsoDate,
+            agency: Type.Optional(
+              Type.String({ format: 'uuid', description: 'Chỉ cơ quan này và các cơ quan trực thuộc' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            from: Type.String(),
+            to: Type.String(),
+            granularity: Type.Union([Type.Literal('week'), Type.Literal('month')]),
+            byStatus: Type.Array(Type.Object({ status: Type.String(), name: Type.String(), count: Count })),
+            overdue: Type.Object({
+              more: Type.Boolean({ description: 'Còn hồ sơ quá hạn ngoài danh sách này' }),
+              items: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  code: Type.Union([Type.String(), Type.Null()]),
+                  procedureName: Type.String(),
+                  applicantName: Type.String(),
+                  agencyName: Type.String({ description: 'Cơ quan hồ sơ đang ở' }),
+                  status: Type.String(),
+                  dueAt: Type.String(),
+                }),
+              ),
+            }),
+            onTime: Type.Array(
+              Type.Object({
+                agencyId: Type.String(),
+                agencyName: Type.String(),
+                periods: Type.Array(
+                  Type.Object({
+                    period: Type.String({ description: 'Ngày đầu tuần (thứ Hai) hoặc đầu tháng' }),
+                    early: Count,
+                    onTime: Count,
+                    late: Count,
+                  }),
+                ),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => dashboard(ctx.database.db, actorOf(request), request.query),
   );
 
   const LogbookQuery = Type.Object(
@@ -262,10 +361,10 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      // 100 MB is the largest size a component may accept (catalogue); each component's own limit is checked after.
-      const form = await readForm(request, ['file'], 100 * 1_048_576);
+      const form = await readForm(request, ['file'], MAX_COMPONENT_BYTES);
       const upload = { component: form.fields.get('component'), file: form.files.get('file') };
-      return reply.code(201).send(await attachFile(ctx, who(request), request.params.id, upload));
+      const { created, file } = await attachFile(ctx, who(request), request.params.id, upload);
+      return reply.code(created ? 201 : 200).send(file);
     },
   );
 
@@ -284,14 +383,49 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
       config: { access: 'dossier.read' },
       schema: { tags, summary: 'Tải tệp của thành phần hồ sơ', params: Type.Object({ id: Id, fileId: Id }) },
     },
-    async (request, reply) => {
-      const { bytes, mime, fileName } = await readFile(ctx, who(request), request.params.id, request.params.fileId);
-      return reply
-        .type(mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(bytes);
+    async (request, reply) =>
+      sendDownload(reply, await readFile(ctx, who(request), request.params.id, request.params.fileId)),
+  );
+
+  app.post(
+    '/api/v1/workflows/:code/migrations',
+    {
+      config: { access: 'workflow.manage' },
+      schema: {
+        tags: ['Quy trình điện tử'],
+        summary:
+          'Chuyển hồ sơ đang giải quyết sang phiên bản kế tiếp của quy trình theo bảng ánh xạ bước (apply: false là chạy thử)',
+        params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
+        body: Migration,
+      },
     },
+    async (request) =>
+      migrationView(
+        await migrateDossiers(ctx, who(request), {
+          code: request.params.code,
+          fromVersion: request.body.fromVersion,
+          mapping: request.body.mapping,
+          apply: request.body.apply ?? false,
+        }),
+      ),
+  );
+
+  app.post(
+    '/api/v1/dossiers/:id/tracking-secret',
+    {
+      config: { access: 'dossier.receive' },
+      schema: {
+        tags,
+        summary: 'Cấp lại mã tra cứu cho hồ sơ đã tiếp nhận (người nộp làm mất giấy tiếp nhận); mã cũ hết hiệu lực',
+        params: IdParams,
+        headers: Type.Object({ 'idempotency-key': IdempotencyKey }),
+      },
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await service.reissueTrackingSecret(ctx, who(request), request.params.id, request.headers['idempotency-key']),
+      ),
   );
 
   app.post(

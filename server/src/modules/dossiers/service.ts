@@ -14,9 +14,10 @@ import { parseIsoInstant } from '../calendar/vn-time.ts';
 import type { ProcedureContentT } from '../catalog/model.ts';
 import { versionForReceipt } from '../catalog/service.ts';
 import { getAgency } from '../org/service.ts';
+import { checkResultReferences } from '../results/references.ts';
 import { stepOf, type WorkflowDefinition } from '../workflow/definition.ts';
 import { type ActionInput, applyAction, availableActions, type InputNeed } from '../workflow/engine.ts';
-import type { DossierHistory } from '../workflow/reducer.ts';
+import type { DossierHistory, HistoryEntry } from '../workflow/reducer.ts';
 import { publishedWorkflow, workflowVersion } from '../workflow/service.ts';
 import { currentAgency, type DossierState, type Actor as EngineActor, openDossier } from '../workflow/state.ts';
 import { MACRO_STATUS_NAMES } from '../workflow/statuses.ts';
@@ -24,6 +25,7 @@ import { type CodePattern, counterPeriod, formatCode, parseCodePattern } from '.
 import { type Calendars, currentDue, dueStateAt, initialSchedule, type Schedule, scheduleAfter } from './deadlines.ts';
 import { eformErrors } from './eform.ts';
 import { claim, remember, requestHash, type StoredResponse } from './idempotency.ts';
+import { MIGRATION_ACTION } from './migration.ts';
 import { dueEvent, eventsOf, projectRow } from './projection.ts';
 import { stepColumns } from './queues.ts';
 import type { DossierRow } from './store.ts';
@@ -223,7 +225,7 @@ async function takeAction(
   p: Prepared,
   action: string,
   input: ActionInput,
-): Promise<{ row: DossierRow; trackingSecret: string | null }> {
+): Promise<{ row: DossierRow; trackingSecret: string | null; event: store.EventRow; actor: EngineActor }> {
   const before = row.state as DossierState;
   const actor = await engineActor(trx, who, row);
   const now = ctx.clock.now().getTime();
@@ -249,22 +251,18 @@ async function takeAction(
     now,
     ctx.config.dossierDueSoonHours,
   );
-  const seq = (await store.lastSeq(trx, row.id)) + 1;
-  await trx
-    .insertInto('dossier_event')
-    .values({
-      dossier_id: row.id,
-      seq,
-      at: new Date(now),
-      actor: JSON.stringify(historyActor(who, actor)),
-      action,
-      input: JSON.stringify(input),
-      from_step: before.step,
-      to_step: state.step,
-      note: input.note ?? input.opinion ?? input.reason ?? null,
-      effects: JSON.stringify(effects),
-    })
-    .execute();
+  const event = await store.appendEvent(trx, {
+    dossier_id: row.id,
+    at: new Date(now),
+    actor: JSON.stringify(historyActor(who, actor)),
+    action,
+    input: JSON.stringify(input),
+    from_step: before.step,
+    to_step: state.step,
+    note: input.note ?? input.opinion ?? input.reason ?? null,
+    effects: JSON.stringify(effects),
+  });
+  const seq = event.seq;
   // Numbered as late as possible: the counter row stays locked until commit, and receipts at the unit queue on it.
   const assigning = effects.some((e) => e.type === 'code.assign');
   const code = assigning ? await allocateCode(ctx, trx, row.receiving_unit_id, p.unitIdentifier, now) : row.code;
@@ -302,7 +300,7 @@ async function takeAction(
     status: state.status,
     ...('applicant' in who ? { applicant: who.applicant.accountId } : {}),
   });
-  return { row: updated, trackingSecret };
+  return { row: updated, trackingSecret, event, actor };
 }
 
 async function allocateCode(ctx: AppContext, trx: Kysely<DB>, unitId: string, identifier: string, at: number) {
@@ -387,7 +385,9 @@ async function receipt(ctx: AppContext, input: OpeningInput, unitId: string) {
   if (!def) {
     throw conflict(`Thủ tục ${input.procedureCode} chưa được gắn quy trình điện tử đang áp dụng tại ${unit.name}.`);
   }
-  const errors = eformErrors(offered.versionId, content.eform.schema, input.eform);
+  // An applicant's draft is saved as they type; it is checked in full when they submit it (applicant.ts).
+  const partial = input.draft === true && input.channel === 'online';
+  const errors = eformErrors(offered.versionId, content.eform.schema, input.eform, partial);
   if (errors.length) throw invalid(errors, 'Tờ khai điện tử chưa hợp lệ.');
   const resolvingAgencyId = input.resolvingAgencyId ?? (handsOff(def) ? undefined : unitId);
   if (!resolvingAgencyId) {
@@ -485,6 +485,8 @@ async function engineInput(ctx: AppContext, row: DossierRow, request: ActionRequ
       throw invalidField('assignee', 'Người được phân công phải là cán bộ của cơ quan đang giải quyết hồ sơ.');
     }
   }
+  // Result documents are those of this dossier; a signature requirement takes only a validly signed one.
+  await checkResultReferences(ctx, row.id, request);
   return input;
 }
 
@@ -525,9 +527,12 @@ export async function act(
         `Phiên bản hiện tại là ${row.version}, không phải ${expectedVersion}.`,
       );
     }
-    const { row: updated, trackingSecret } = await takeAction(ctx, change, who, row, p, action, input);
-    const once = trackingSecret ? { trackingSecret } : undefined;
-    return { status: 200, body: await dossierView(change.trx, who, updated, def), once };
+    // Read before acting: acting may take the receiving unit's code counter, which stays locked until commit.
+    const history = await store.historyOf(change.trx, dossierId);
+    const taken = await takeAction(ctx, change, who, row, p, action, input);
+    const once = taken.trackingSecret ? { trackingSecret: taken.trackingSecret } : undefined;
+    const known = { actor: taken.actor, history: [...history, taken.event] };
+    return { status: 200, body: await dossierView(change.trx, who, taken.row, def, known), once };
   });
 }
 
@@ -550,9 +555,16 @@ function eventView(e: store.EventRow) {
   };
 }
 
-async function dossierView(db: Kysely<DB>, who: DossierRequester, row: DossierRow, def: WorkflowDefinition) {
+/** The dossier as its reader sees it; `known` is what the caller has just read or written itself. */
+async function dossierView(
+  db: Kysely<DB>,
+  who: DossierRequester,
+  row: DossierRow,
+  def: WorkflowDefinition,
+  known?: { actor: EngineActor; history: store.EventRow[] },
+) {
   const state = row.state as DossierState;
-  const actor = await engineActor(db, who, row).catch(() => null);
+  const actor = known?.actor ?? (await engineActor(db, who, row).catch(() => null));
   return {
     id: row.id,
     code: row.code,
@@ -583,15 +595,19 @@ async function dossierView(db: Kysely<DB>, who: DossierRequester, row: DossierRo
     resultDocuments: state.resultDocuments,
     version: row.version,
     availableActions: actor ? availableActions(def, state, actor) : [],
-    history: (await store.historyOf(db, row.id)).map(eventView),
+    history: (known?.history ?? (await store.historyOf(db, row.id))).map(eventView),
   };
 }
 
+/** The dossier if the requester may read it: staff within scope (403 outside), an applicant only their own (404). */
 export async function readable(ctx: AppContext, who: DossierRequester, dossierId: string) {
-  const row = await store.findDossier(ctx.database.db, dossierId);
+  const db = ctx.database.db;
+  const row =
+    'actor' in who
+      ? await store.findDossier(db, dossierId)
+      : await store.findOwnDossier(db, dossierId, who.applicant.accountId);
   if (!row) throw notFound('hồ sơ');
-  if ('actor' in who) await assertReads(ctx.database.db, who.actor, row);
-  else if (row.applicant_account !== who.applicant.accountId) throw notFound('hồ sơ');
+  if ('actor' in who) await assertReads(db, who.actor, row);
   return row;
 }
 
@@ -607,26 +623,73 @@ export async function getHistory(ctx: AppContext, who: DossierRequester, dossier
   return { items: (await store.historyOf(ctx.database.db, dossierId)).map(eventView) };
 }
 
-/** The stored state with what the reducer needs to rebuild it: the operator's (and the tests') consistency check. */
+/**
+ * The stored state with what the reducer needs to rebuild it: the operator's (and the tests') consistency check.
+ * Migrations move one version at a time, so the dossier opened under its version less the migrations it went
+ * through, and the reducer gets every version from there.
+ */
 export async function storedHistory(ctx: AppContext, dossierId: string) {
-  const row = await store.findDossier(ctx.database.db, dossierId);
+  const db = ctx.database.db;
+  const row = await store.findDossier(db, dossierId);
   if (!row) throw notFound('hồ sơ');
-  const events = await store.historyOf(ctx.database.db, dossierId);
+  const events = await store.historyOf(db, dossierId);
+  const entries = events.map((e): HistoryEntry => {
+    if (e.action === MIGRATION_ACTION) {
+      const input = e.input as { toVersion: number; step: string };
+      return { kind: 'migration', at: e.at.getTime(), toVersion: input.toVersion, step: input.step };
+    }
+    const actor = engineActorOf(e.actor as StoredActor);
+    return { kind: 'action', action: e.action, actor, at: e.at.getTime(), input: e.input as ActionInput };
+  });
+  const opened = row.workflow_version - entries.filter((e) => e.kind === 'migration').length;
   const history: DossierHistory = {
-    version: row.workflow_version,
+    version: opened,
     opening: {
       at: row.opened_at.getTime(),
       receivingUnit: row.receiving_unit_id,
       resolvingAgency: row.resolving_agency_id,
     },
-    entries: events.map((e) => ({
-      kind: 'action' as const,
-      action: e.action,
-      actor: engineActorOf(e.actor as StoredActor),
-      at: e.at.getTime(),
-      input: e.input as ActionInput,
-    })),
+    entries,
   };
-  const definition = await workflowVersion(ctx.database.db, row.workflow_code, row.workflow_version);
-  return { definition, history, state: row.state as DossierState, row };
+  const definitions: WorkflowDefinition[] = [];
+  for (let v = opened; v <= row.workflow_version; v++)
+    definitions.push(await workflowVersion(db, row.workflow_code, v));
+  return { definitions, history, state: row.state as DossierState, row };
+}
+
+// ---------- a lost tracking secret ----------
+
+/**
+ * Issues a new public tracking secret for a received dossier whose applicant lost Form 01, at the desk of the unit
+ * that received it. The old secret stops working; the new one is answered once (a replay of the same request with
+ * the same idempotency key does not get it again) and can be printed on a new Form 01 with `?secret=`.
+ */
+export async function reissueTrackingSecret(
+  ctx: AppContext,
+  who: { actor: Actor; requestId: string | null },
+  dossierId: string,
+  idempotencyKey: string,
+): Promise<Answer> {
+  const found = await store.findDossier(ctx.database.db, dossierId);
+  if (!found) throw notFound('hồ sơ');
+  await assertCan(ctx.database.db, who.actor, 'dossier.receive', found.receiving_unit_id);
+  return idempotent(
+    ctx,
+    who,
+    idempotencyKey,
+    { dossierId, reissue: 'tracking-secret' },
+    async ({ trx, audit, publish }) => {
+      const row = await store.lockDossier(trx, dossierId);
+      if (!row?.code) throw conflict('Hồ sơ chưa được tiếp nhận nên chưa có mã tra cứu.');
+      const trackingSecret = newTrackingSecret();
+      await trx
+        .updateTable('dossier')
+        .set({ tracking_secret_hash: hashSecret(row.code, trackingSecret) })
+        .where('id', '=', row.id)
+        .execute();
+      audit('dossier.tracking_secret_reissued', 'dossier', row.id, { code: row.code });
+      await publish('dossier.tracking_secret_reissued', { dossierId: row.id, code: row.code });
+      return { status: 200, body: { id: row.id, code: row.code }, once: { trackingSecret } };
+    },
+  );
 }

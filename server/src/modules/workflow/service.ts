@@ -105,6 +105,19 @@ async function assertOwner(db: Kysely<DB>, actor: Actor, ownerAgencyId: string |
     throw forbidden('Chỉ quản trị hệ thống được sửa quy trình dùng chung của tỉnh.');
 }
 
+/** Refuses an actor who may not manage workflow `code` (its owner agency's, or the province's shared ones). */
+export async function assertManages(db: Kysely<DB>, actor: Actor, code: string): Promise<void> {
+  const newest = (await store.versionsOf(db, code))[0];
+  if (!newest) throw notFound(`quy trình ${code}`);
+  await assertOwner(db, actor, newest.owner_agency_id);
+}
+
+/** A stored version's definition and status (draft, published, retired), or undefined. */
+export async function storedVersion(db: Kysely<DB>, code: string, version: number) {
+  const row = await store.findVersion(db, code, version);
+  return row ? { definition: row.definition as unknown as WorkflowDefinition, status: row.status } : undefined;
+}
+
 export async function createWorkflow(
   ctx: AppContext,
   who: Staffer,

@@ -20,31 +20,37 @@ export interface AuditRecord {
   summary?: Record<string, unknown>;
 }
 
-export async function appendAudit(trx: Kysely<DB>, clock: Clock, record: AuditRecord): Promise<number> {
+/**
+ * Appends `records` in order, in two statements whatever their number: the head is read and locked, then the
+ * entries and the new head are written together. The head stays locked until commit, so this runs last.
+ */
+export async function appendAudit(trx: Kysely<DB>, clock: Clock, records: readonly AuditRecord[]): Promise<void> {
+  if (!records.length) return;
   const head = await trx
     .selectFrom('audit_chain_head')
     .select(['seq', 'hash'])
     .where('id', '=', 1)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const fields = {
-    seq: head.seq + 1,
-    // Millisecond precision: the stored value must read back exactly as it was hashed.
-    at: new Date(clock.now().getTime()),
-    actorId: record.actor.id,
-    actorLabel: record.actor.label,
-    action: record.action,
-    targetType: record.targetType,
-    targetId: record.targetId,
-    requestId: record.requestId,
-    summary: record.summary ?? {},
-  };
-  const hash = entryHash(head.hash, fields);
-  await trx
-    .insertInto('audit_entry')
-    .values({
+  // Millisecond precision: the stored value must read back exactly as it was hashed.
+  const at = new Date(clock.now().getTime());
+  let prev = { seq: head.seq, hash: head.hash };
+  const rows = records.map((record) => {
+    const fields = {
+      seq: prev.seq + 1,
+      at,
+      actorId: record.actor.id,
+      actorLabel: record.actor.label,
+      action: record.action,
+      targetType: record.targetType,
+      targetId: record.targetId,
+      requestId: record.requestId,
+      summary: record.summary ?? {},
+    };
+    const hash = entryHash(prev.hash, fields);
+    const row = {
       seq: fields.seq,
-      at: fields.at,
+      at,
       actor_id: fields.actorId,
       actor_label: fields.actorLabel,
       action: fields.action,
@@ -52,12 +58,18 @@ export async function appendAudit(trx: Kysely<DB>, clock: Clock, record: AuditRe
       target_id: fields.targetId,
       request_id: fields.requestId,
       summary: JSON.stringify(fields.summary),
-      prev_hash: head.hash,
+      prev_hash: prev.hash,
       hash,
-    })
+    };
+    prev = { seq: fields.seq, hash };
+    return row;
+  });
+  await trx
+    .with('entries', (db) => db.insertInto('audit_entry').values(rows))
+    .updateTable('audit_chain_head')
+    .set({ seq: prev.seq, hash: prev.hash })
+    .where('id', '=', 1)
     .execute();
-  await trx.updateTable('audit_chain_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
-  return fields.seq;
 }
 
 export interface VerifyReport {

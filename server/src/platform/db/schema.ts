@@ -273,7 +273,26 @@ export interface DossierComponentFileTable {
   size: number;
   sha256: string;
   uploaded_by: string | null;
+  /** The applicant's account when they uploaded it through the portal (0012). */
+  uploaded_by_applicant: Defaulted<string | null>;
   uploaded_at: Timestamp;
+}
+
+/** The applicant's Decree 61 rating of a dossier's handling (0012); each criterion 0–2, `feedback` optional. */
+export interface DossierRatingTable {
+  dossier_id: string;
+  applicant_id: string;
+  resolving_agency_id: string;
+  receiving_unit_id: string;
+  procedure_code: string;
+  total_time: number;
+  agency_time: number;
+  agencies_contacted: number;
+  contacts: number;
+  attitude: number;
+  feedback: number | null;
+  comment: string | null;
+  rated_at: Timestamp;
 }
 
 export interface DossierEventTable {
@@ -328,9 +347,14 @@ export interface DB {
   dossier_event: DossierEventTable;
   dossier_component_file: DossierComponentFileTable;
   dossier_code_counter: DossierCodeCounterTable;
+  dossier_rating: DossierRatingTable;
   idempotency_key: IdempotencyKeyTable;
   signing_key: SigningKeyTable;
   signature_record: SignatureRecordTable;
+  result_template: ResultTemplateTable;
+  result_document: ResultDocumentTable;
+  result_revision: ResultRevisionTable;
+  result_number_counter: ResultNumberCounterTable;
   applicant: ApplicantTable;
   applicant_external_identity: ApplicantExternalIdentityTable;
   applicant_verification: ApplicantVerificationTable;
@@ -439,4 +463,65 @@ export interface ApplicantOidcLoginTable {
   code_verifier: string;
   return_to: string;
   expires_at: Timestamp;
+}
+
+// ---------- results (0011) ----------
+
+export interface ResultTemplateTable {
+  code: string;
+  version: number;
+  name: string;
+  kind: 'licence' | 'certificate' | 'decision' | 'other';
+  /** yyyy-mm-dd */
+  effective_from: string;
+  procedures: ColumnType<string[], string[] | undefined, string[]>;
+  owner_agency_id: string | null;
+  definition: JSONColumnType<Record<string, unknown>, string, string>;
+  revision: Generated<number>;
+  created_at: Defaulted<Timestamp>;
+  created_by: string | null;
+  updated_at: Defaulted<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface ResultDocumentTable {
+  id: Generated<string>;
+  dossier_id: string;
+  title: string;
+  source: 'template' | 'upload';
+  template_code: string | null;
+  template_version: number | null;
+  issuing_agency_id: string;
+  number_symbol: string | null;
+  /** yyyy-mm-dd */
+  issued_on: string;
+  signature_slots: JSONColumnType<SignatureSlotJson[], string | undefined, string>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface SignatureSlotJson {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ResultRevisionTable {
+  result_id: string;
+  revision: number;
+  sha256: string;
+  size: number;
+  signature_id: string | null;
+  layout: 'signer' | 'seal' | null;
+  slot: number | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ResultNumberCounterTable {
+  agency_id: string;
+  year: number;
+  last: number;
 }

@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { installGuard, type SessionResolvers } from './guard.ts';
+import { requestForLog } from './log-redaction.ts';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -32,7 +33,7 @@ const REQUEST_ID = /^[\w.-]{8,64}$/;
 
 export async function createServer(config: Config, logger: Logger, resolvers: SessionResolvers): Promise<App> {
   const app = Fastify({
-    loggerInstance: logger,
+    loggerInstance: logger.child({}, { serializers: { req: requestForLog } }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
