@@ -6,10 +6,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { makeSigningKit, type SigningKit, startMailSink } from './services.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the app's mail lands, one JSON file a message (services.ts). */
+    mailDir: string;
+    signingKit: SigningKit;
   }
 }
 
@@ -41,25 +45,30 @@ export default async function setup(project: TestProject) {
     stdio: 'inherit',
   });
   const dataDir = await mkdtemp(join(tmpdir(), 'congso-e2e-'));
+  // Real mail (verification codes) and a trusted test root for signatures, as a province would configure them.
+  const mail = await startMailSink(join(dataDir, 'mail'));
+  const signingKit = await makeSigningKit(join(dataDir, 'signing'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const server = new URL('../server/', import.meta.url).pathname;
+  const env = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: baseUrl, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+  // The demo data first, without the trust anchor: the demo signs its results under a demo certification authority
+  // that is deliberately no anchor (signing/demo.ts), and once an anchor is set such a signature no longer moves a
+  // dossier. `start` then finds the data seeded and only serves.
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'seed'], { cwd: server, env, stdio: 'inherit' });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
-    cwd: new URL('../server/', import.meta.url).pathname,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      PUBLIC_URL: baseUrl,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-    },
+    cwd: server,
+    env: { ...env, PORT: String(port), SMTP_URL: mail.url, TRUST_ANCHORS_DIR: signingKit.anchorsDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitReady(baseUrl, child, 120);
   project.provide('baseUrl', baseUrl);
+  project.provide('mailDir', mail.dir);
+  project.provide('signingKit', signingKit);
   return async () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
+    await mail.close();
     await rm(dataDir, { recursive: true, force: true });
   };
 }

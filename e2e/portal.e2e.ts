@@ -80,9 +80,10 @@ describe('finding a procedure', () => {
     );
     await checkPage(page, 'procedure-desktop');
 
+    // Applying needs an account: the visitor is sent to sign in, and will be brought back (journey.e2e.ts).
     await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
-    await heading(page, 'Nộp hồ sơ trực tuyến');
-    expect(new URL(page.url()).pathname).toBe('/nop-ho-so/9.000001');
+    await heading(page, 'Đăng nhập');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/nop-ho-so/9.000001');
     await checkPage(page);
     await page.close();
   });
@@ -170,6 +171,18 @@ describe('English, 404 and errors', () => {
     await checkPage(page, 'procedure-phone-en');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await page.close();
+  });
+
+  it('says in a sentence when sign-in with VNeID is not configured', async () => {
+    const page = await open('/dang-nhap');
+    await heading(page, 'Đăng nhập');
+    await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử VNeID' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'Đăng nhập bằng tài khoản định danh điện tử (VNeID) chưa được cấu hình trên hệ thống này.',
+    );
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+    await checkPage(page);
     await page.close();
   });
 

@@ -25,6 +25,12 @@ const changed = Math.max(...SOURCES.map((s) => newest(join(web, s))));
 if (built === 0 || changed > built) {
   console.error(built ? 'Giao diện web đã thay đổi: đang dựng lại web/dist…' : 'Đang dựng giao diện web (web/dist)…');
   const vite = join(createRequire(join(web, 'package.json')).resolve('vite/package.json'), '..', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  // A production build whoever asks: under vitest NODE_ENV is "test", which would give React's development build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: web,
+    stdio: 'inherit',
+    env,
+  });
   process.exit(result.status ?? 1);
 }

@@ -9,6 +9,7 @@ import { RouteError } from './components/RouteError.tsx';
 import { SiteLayout } from './components/SiteLayout.tsx';
 import { LanguageProvider } from './i18n/index.tsx';
 import { HomePage } from './portal/HomePage.tsx';
+import { portalRoutes } from './portal/routes.tsx';
 import { theme } from './theme.ts';
 
 const queryClient = new QueryClient({
@@ -22,6 +23,13 @@ const queryClient = new QueryClient({
 });
 
 const router = createBrowserRouter([
+  // The staff console: its own layout and routes, fetched only when someone opens /can-bo.
+  {
+    path: 'can-bo/*',
+    lazy: () => import('./console/ConsoleApp.tsx').then((m) => ({ Component: m.ConsoleApp })),
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <Skeleton active />,
+  },
   {
     element: <SiteLayout />,
     errorElement: (
@@ -44,10 +52,7 @@ const router = createBrowserRouter([
         path: 'thu-tuc/:code',
         lazy: () => import('./portal/ProcedurePage.tsx').then((m) => ({ Component: m.ProcedurePage })),
       },
-      {
-        path: 'nop-ho-so/:code',
-        lazy: () => import('./portal/SubmitPage.tsx').then((m) => ({ Component: m.SubmitPage })),
-      },
+      ...portalRoutes,
       { path: '*', lazy: () => import('./portal/NotFoundPage.tsx').then((m) => ({ Component: m.NotFoundPage })) },
     ],
   },

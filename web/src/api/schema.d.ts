@@ -2858,6 +2858,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng theo dõi của lãnh đạo: hồ sơ tiếp nhận trong kỳ theo trạng thái, hồ sơ quá hạn, tỷ lệ trả đúng hạn theo cơ quan và tuần (tháng) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Ngày (giờ Việt Nam), YYYY-MM-DD */
+                    from: string;
+                    /** @description Ngày (giờ Việt Nam), YYYY-MM-DD */
+                    to: string;
+                    /** @description Chỉ cơ quan này và các cơ quan trực thuộc */
+                    agency?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            granularity: "week" | "month";
+                            byStatus: {
+                                status: string;
+                                name: string;
+                                count: number;
+                            }[];
+                            overdue: {
+                                /** @description Còn hồ sơ quá hạn ngoài danh sách này */
+                                more: boolean;
+                                items: {
+                                    id: string;
+                                    code: string | null;
+                                    procedureName: string;
+                                    applicantName: string;
+                                    /** @description Cơ quan hồ sơ đang ở */
+                                    agencyName: string;
+                                    status: string;
+                                    dueAt: string;
+                                }[];
+                            };
+                            onTime: {
+                                agencyId: string;
+                                agencyName: string;
+                                periods: {
+                                    /** @description Ngày đầu tuần (thứ Hai) hoặc đầu tháng */
+                                    period: string;
+                                    early: number;
+                                    onTime: number;
+                                    late: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/logbook": {
         parameters: {
             query?: never;
@@ -3258,6 +3335,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows/{code}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chuyển hồ sơ đang giải quyết sang phiên bản kế tiếp của quy trình theo bảng ánh xạ bước (apply: false là chạy thử) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Phiên bản hồ sơ đang theo; chuyển sang phiên bản kế tiếp */
+                        fromVersion: number;
+                        /** @description Bước cũ → bước mới; bước không có trong bảng thì hồ sơ ở bước đó không chuyển */
+                        mapping: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @description false: chạy thử, chưa chuyển hồ sơ nào
+                         * @default false
+                         */
+                        apply?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/tracking-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cấp lại mã tra cứu cho hồ sơ đã tiếp nhận (người nộp làm mất giấy tiếp nhận); mã cũ hết hiệu lực */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Khóa chống lặp, ví dụ một UUID mới cho mỗi thao tác; gửi lại đúng khóa khi thử lại */
+                    "idempotency-key": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{id}/actions/{action}": {
         parameters: {
             query?: never;
@@ -3566,6 +3734,504 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/results/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các mẫu văn bản kết quả (giấy phép, giấy chứng nhận, quyết định) và các phiên bản theo ngày hiệu lực */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Chỉ các mẫu dùng được cho thủ tục này */
+                    procedure?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Thêm mẫu kết quả mới, hoặc phiên bản mới (ngày hiệu lực sau các phiên bản trước) của mẫu đã có */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mã mẫu kết quả, ví dụ giay-phep-xay-dung */
+                        code: string;
+                        ownerAgencyId?: string | null;
+                        name: string;
+                        /**
+                         * @description Giấy phép, giấy chứng nhận, quyết định, khác
+                         * @enum {unknown}
+                         */
+                        kind: "licence" | "certificate" | "decision" | "other";
+                        /** @description Ngày (giờ Việt Nam), YYYY-MM-DD */
+                        effectiveFrom: string;
+                        /** @description Mã các thủ tục dùng mẫu; để trống: mọi thủ tục */
+                        procedures?: string[];
+                        definition: {
+                            /** @enum {unknown} */
+                            paper: "A4" | "A5";
+                            /** @description Ký hiệu của số văn bản, ví dụ QĐ-UBND; có ký hiệu thì mỗi kết quả được cấp số */
+                            symbol?: string;
+                            blocks: ({
+                                /** @enum {string} */
+                                type: "heading";
+                            } | {
+                                /** @enum {string} */
+                                type: "title";
+                                text: string;
+                                lines?: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                /** @enum {unknown} */
+                                style?: "regular" | "bold" | "italic";
+                                indent?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: {
+                                    header: string;
+                                    /** @description Phần bề rộng dòng chữ */
+                                    width: number;
+                                    /** @enum {unknown} */
+                                    align?: "left" | "center" | "right";
+                                }[];
+                                rows: string[][];
+                            } | {
+                                /** @enum {string} */
+                                type: "signature";
+                                signers: {
+                                    authority?: string;
+                                }[];
+                                /** @description Nơi nhận */
+                                recipients?: string[];
+                            })[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/results/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các trường của hồ sơ mà mẫu kết quả được dùng, dạng {{đường.dẫn}} */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/results/templates/{code}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một phiên bản của mẫu kết quả, với nội dung mẫu */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã mẫu kết quả, ví dụ giay-phep-xay-dung */
+                    code: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Sửa một phiên bản chưa được dùng để lập kết quả; cần If-Match */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Phiên bản đã đọc (ETag), ví dụ "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description Mã mẫu kết quả, ví dụ giay-phep-xay-dung */
+                    code: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description Giấy phép, giấy chứng nhận, quyết định, khác
+                         * @enum {unknown}
+                         */
+                        kind: "licence" | "certificate" | "decision" | "other";
+                        /** @description Ngày (giờ Việt Nam), YYYY-MM-DD */
+                        effectiveFrom: string;
+                        /** @description Mã các thủ tục dùng mẫu; để trống: mọi thủ tục */
+                        procedures?: string[];
+                        definition: {
+                            /** @enum {unknown} */
+                            paper: "A4" | "A5";
+                            /** @description Ký hiệu của số văn bản, ví dụ QĐ-UBND; có ký hiệu thì mỗi kết quả được cấp số */
+                            symbol?: string;
+                            blocks: ({
+                                /** @enum {string} */
+                                type: "heading";
+                            } | {
+                                /** @enum {string} */
+                                type: "title";
+                                text: string;
+                                lines?: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                /** @enum {unknown} */
+                                style?: "regular" | "bold" | "italic";
+                                indent?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: {
+                                    header: string;
+                                    /** @description Phần bề rộng dòng chữ */
+                                    width: number;
+                                    /** @enum {unknown} */
+                                    align?: "left" | "center" | "right";
+                                }[];
+                                rows: string[][];
+                            } | {
+                                /** @enum {string} */
+                                type: "signature";
+                                signers: {
+                                    authority?: string;
+                                }[];
+                                /** @description Nơi nhận */
+                                recipients?: string[];
+                            })[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các văn bản kết quả của hồ sơ và chữ ký số trên từng văn bản */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Lập văn bản kết quả của hồ sơ: từ mẫu (JSON {"template": "<mã>"}) điền dữ liệu hồ sơ, hoặc tải lên tệp PDF (multipart: "file", "title") */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/results/{resultId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tệp PDF hiện tại (đã ký đến lần gần nhất) của văn bản kết quả */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    resultId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/results/{resultId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ký số văn bản kết quả (PAdES, cập nhật tăng dần: các chữ ký trước vẫn hợp lệ): bằng khóa của mình hoặc con dấu cơ quan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    resultId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description signer: khóa của chính người ký; seal: con dấu của cơ quan ban hành
+                         * @enum {unknown}
+                         */
+                        layout: "signer" | "seal";
+                        /** @description Chỗ ký do mẫu để sẵn (từ 1) */
+                        slot?: number;
+                        page?: number;
+                        /** @description Điểm, từ mép trái trang */
+                        x?: number;
+                        /** @description Điểm, từ mép trên trang */
+                        y?: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant/dossiers/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả điện tử (đã ký số) của hồ sơ của tôi, khi hồ sơ đã được trả kết quả */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant/dossiers/{id}/results/{resultId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp PDF đã ký số của một kết quả */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    resultId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4025,6 +4691,924 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi, mới nhất trước */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "waiting_receipt" | "supplement_requested" | "processing" | "waiting_payment" | "waiting_other_agency" | "resolved" | "returned" | "refused" | "withdrawn" | "cancelled";
+                    /** @description Con trỏ nextCursor của trang trước */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string | null;
+                                procedure: {
+                                    code: string;
+                                    name: string;
+                                };
+                                status: string;
+                                statusName: string;
+                                /** Format: date-time */
+                                openedAt: string;
+                                receivedAt: string | null;
+                                /** @description Ngày hẹn trả kết quả */
+                                dueAt: string | null;
+                                dueState: ("on_time" | "due_soon" | "overdue") | null;
+                                returnedAt: string | null;
+                                outcome: ("early" | "on_time" | "late") | null;
+                                ratable: boolean;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Nộp hồ sơ trực tuyến (hoặc lưu bản nháp); thông tin người nộp lấy từ tài khoản nếu không gửi */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Khóa chống lặp, ví dụ một UUID mới cho mỗi thao tác; gửi lại đúng khóa khi thử lại */
+                    "idempotency-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mã thủ tục */
+                        procedureCode: string;
+                        /**
+                         * Format: uuid
+                         * @description Nơi nộp hồ sơ (cơ quan cung cấp thủ tục)
+                         */
+                        receivingUnitId: string;
+                        /** Format: uuid */
+                        resolvingAgencyId?: string;
+                        /** @description Thiếu mục nào thì lấy từ tài khoản */
+                        applicant?: {
+                            name?: string;
+                            identityNumber?: string | null;
+                            phone?: string | null;
+                            email?: string | null;
+                            address?: string | null;
+                        };
+                        /** @description Dữ liệu tờ khai theo JSON Schema của thủ tục */
+                        eform?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Giữ là bản nháp, chưa nộp */
+                        draft?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string | null;
+                            status: string;
+                            statusName: string;
+                            stepName: string;
+                            procedure: {
+                                code: string;
+                                name: string;
+                                versionId: string;
+                            };
+                            channel: string;
+                            receivingUnitId: string;
+                            resolvingAgencyId: string;
+                            applicant: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Dữ liệu tờ khai theo JSON Schema của thủ tục */
+                            eform: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            openedAt: string;
+                            receivedAt: string | null;
+                            dueAt: string | null;
+                            originalDueAt: string | null;
+                            extendedDueAt: string | null;
+                            returnedAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            dueState: ("on_time" | "due_soon" | "overdue") | null;
+                            hold: {
+                                kind: "supplement" | "suspension" | "handed_off";
+                                /** Format: date-time */
+                                since: string;
+                                reason: string | null;
+                            } | null;
+                            /** @description Phiên bản hồ sơ, gửi lại trong If-Match */
+                            version: number;
+                            availableActions: {
+                                /** @enum {unknown} */
+                                id: "submit" | "supplement" | "withdraw";
+                                name: string;
+                                to: string | null;
+                                needs: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi: tình trạng, thành phần và tệp, tiến trình, thao tác được làm, đánh giá */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string | null;
+                            status: string;
+                            statusName: string;
+                            stepName: string;
+                            procedure: {
+                                code: string;
+                                name: string;
+                                versionId: string;
+                            };
+                            channel: string;
+                            receivingUnitId: string;
+                            resolvingAgencyId: string;
+                            applicant: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Dữ liệu tờ khai theo JSON Schema của thủ tục */
+                            eform: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            openedAt: string;
+                            receivedAt: string | null;
+                            dueAt: string | null;
+                            originalDueAt: string | null;
+                            extendedDueAt: string | null;
+                            returnedAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            dueState: ("on_time" | "due_soon" | "overdue") | null;
+                            hold: {
+                                kind: "supplement" | "suspension" | "handed_off";
+                                /** Format: date-time */
+                                since: string;
+                                reason: string | null;
+                            } | null;
+                            /** @description Phiên bản hồ sơ, gửi lại trong If-Match */
+                            version: number;
+                            availableActions: {
+                                /** @enum {unknown} */
+                                id: "submit" | "supplement" | "withdraw";
+                                name: string;
+                                to: string | null;
+                                needs: string[];
+                            }[];
+                            components: {
+                                index: number;
+                                name: string;
+                                required: boolean;
+                                acceptedTypes: string[];
+                                maxSizeMb: number;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    type: string;
+                                    mime: string;
+                                    size: number;
+                                    sha256: string;
+                                    byApplicant: boolean;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                }[];
+                            }[];
+                            timeline: {
+                                seq: number;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                name: string;
+                                reason: string | null;
+                                newDate: string | null;
+                            }[];
+                            rating: {
+                                criteria: {
+                                    /** @description 2 = Rất hài lòng, 1 = Hài lòng, 0 = Không hài lòng */
+                                    totalTime: number;
+                                    /** @description 2 = Rất hài lòng, 1 = Hài lòng, 0 = Không hài lòng */
+                                    agencyTime: number;
+                                    /** @description 2 = Rất hài lòng, 1 = Hài lòng, 0 = Không hài lòng */
+                                    agenciesContacted: number;
+                                    /** @description 2 = Rất hài lòng, 1 = Hài lòng, 0 = Không hài lòng */
+                                    contacts: number;
+                                    /** @description 2 = Rất hài lòng, 1 = Hài lòng, 0 = Không hài lòng */
+                                    attitude: number;
+                                    feedback: number | null;
+                                };
+                                comment: string | null;
+                                resolvingAgencyId: string;
+                                /** Format: date-time */
+                                ratedAt: string;
+                            } | null;
+                            /** @description Người nộp có thể đánh giá lúc này */
+                            ratable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Hủy bản nháp (cần If-Match) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Phiên bản đã đọc (ETag), ví dụ "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Lưu bản nháp: tờ khai (và thông tin người nộp); cần If-Match, 412 nếu bản nháp đã đổi */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Phiên bản đã đọc (ETag), ví dụ "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Dữ liệu tờ khai theo JSON Schema của thủ tục */
+                        eform?: {
+                            [key: string]: unknown;
+                        };
+                        applicant?: {
+                            name: string;
+                            identityNumber?: string | null;
+                            phone?: string | null;
+                            email?: string | null;
+                            address?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string | null;
+                            status: string;
+                            statusName: string;
+                            stepName: string;
+                            procedure: {
+                                code: string;
+                                name: string;
+                                versionId: string;
+                            };
+                            channel: string;
+                            receivingUnitId: string;
+                            resolvingAgencyId: string;
+                            applicant: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Dữ liệu tờ khai theo JSON Schema của thủ tục */
+                            eform: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            openedAt: string;
+                            receivedAt: string | null;
+                            dueAt: string | null;
+                            originalDueAt: string | null;
+                            extendedDueAt: string | null;
+                            returnedAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            dueState: ("on_time" | "due_soon" | "overdue") | null;
+                            hold: {
+                                kind: "supplement" | "suspension" | "handed_off";
+                                /** Format: date-time */
+                                since: string;
+                                reason: string | null;
+                            } | null;
+                            /** @description Phiên bản hồ sơ, gửi lại trong If-Match */
+                            version: number;
+                            availableActions: {
+                                /** @enum {unknown} */
+                                id: "submit" | "supplement" | "withdraw";
+                                name: string;
+                                to: string | null;
+                                needs: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/applicant/dossiers/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiến trình xử lý hồ sơ: việc đã làm, khi nào, và lý do được thông báo cho người nộp */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                name: string;
+                                reason: string | null;
+                                newDate: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant/dossiers/{id}/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đính kèm tệp cho thành phần hồ sơ (trường "component": số thứ tự; trường "file"); gửi lại đúng tệp đó trả về tệp đã lưu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string;
+                            type: string;
+                            mime: string;
+                            size: number;
+                            sha256: string;
+                            byApplicant: boolean;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string;
+                            type: string;
+                            mime: string;
+                            size: number;
+                            sha256: string;
+                            byApplicant: boolean;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant/dossiers/{id}/components/reuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dùng lại một tài liệu trong kho của tôi cho thành phần hồ sơ, không cần tải lên lại */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Số thứ tự thành phần hồ sơ */
+                        component: number;
+                        /**
+                         * Format: uuid
+                         * @description Mã tài liệu trong kho (GET /applicant/documents)
+                         */
+                        documentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string;
+                            type: string;
+                            mime: string;
+                            size: number;
+                            sha256: string;
+                            byApplicant: boolean;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string;
+                            type: string;
+                            mime: string;
+                            size: number;
+                            sha256: string;
+                            byApplicant: boolean;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant/dossiers/{id}/components/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp của thành phần hồ sơ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Xóa tệp đã đính kèm (khi còn là bản nháp, hoặc tệp bổ sung khi được yêu cầu bổ sung) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant/dossiers/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nộp bản nháp (submit), bổ sung hồ sơ khi được yêu cầu (supplement), rút hồ sơ (withdraw, cần lý do) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Khóa chống lặp, ví dụ một UUID mới cho mỗi thao tác; gửi lại đúng khóa khi thử lại */
+                    "idempotency-key": string;
+                    /** @description Phiên bản hồ sơ đã đọc (ETag) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                    action: "submit" | "supplement" | "withdraw";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Lý do (bắt buộc khi rút) */
+                        reason?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string | null;
+                            status: string;
+                            statusName: string;
+                            stepName: string;
+                            procedure: {
+                                code: string;
+                                name: string;
+                                versionId: string;
+                            };
+                            channel: string;
+                            receivingUnitId: string;
+                            resolvingAgencyId: string;
+                            applicant: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Dữ liệu tờ khai theo JSON Schema của thủ tục */
+                            eform: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            openedAt: string;
+                            receivedAt: string | null;
+                            dueAt: string | null;
+                            originalDueAt: string | null;
+                            extendedDueAt: string | null;
+                            returnedAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            dueState: ("on_time" | "due_soon" | "overdue") | null;
+                            hold: {
+                                kind: "supplement" | "suspension" | "handed_off";
+                                /** Format: date-time */
+                                since: string;
+                                reason: string | null;
+                            } | null;
+                            /** @description Phiên bản hồ sơ, gửi lại trong If-Match */
+                            version: number;
+                            availableActions: {
+                                /** @enum {unknown} */
+                                id: "submit" | "supplement" | "withdraw";
+                                name: string;
+                                to: string | null;
+                                needs: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant/dossiers/{id}/forms/01.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant/dossiers/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Đánh giá việc giải quyết hồ sơ theo các tiêu chí của Nghị định 61 (một lần, sau khi trả kết quả) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        criteria: {
+                            totalTime?: number | null;
+                            agencyTime?: number | null;
+                            agenciesContacted?: number | null;
+                            contacts?: number | null;
+                            attitude?: number | null;
+                            feedback?: number | null;
+                        };
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            criteria: {
+                                /** @description 2 = Rất hài lòng, 1 = Hài lòng, 0 = Không hài lòng */
+                                totalTime: number;
+                                /** @description 2 = Rất hài lòng, 1 = Hài lòng, 0 = Không hài lòng */
+                                agencyTime: number;
+                                /** @description 2 = Rất hài lòng, 1 = Hài lòng, 0 = Không hài lòng */
+                                agenciesContacted: number;
+                                /** @description 2 = Rất hài lòng, 1 = Hài lòng, 0 = Không hài lòng */
+                                contacts: number;
+                                /** @description 2 = Rất hài lòng, 1 = Hài lòng, 0 = Không hài lòng */
+                                attitude: number;
+                                feedback: number | null;
+                            };
+                            comment: string | null;
+                            resolvingAgencyId: string;
+                            /** Format: date-time */
+                            ratedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kho tài liệu của tôi: các tệp đã nộp trong hồ sơ của tôi (mỗi nội dung một lần) và kết quả điện tử đã nhận, mới nhất trước */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Con trỏ nextCursor của trang trước */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description Tệp đã nộp, hoặc kết quả điện tử đã được trả */
+                                kind: "upload" | "result";
+                                fileName: string;
+                                title: string | null;
+                                type: string;
+                                mime: string;
+                                size: number;
+                                sha256: string;
+                                componentName: string | null;
+                                dossier: {
+                                    id: string;
+                                    code: string | null;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description Ngày tải lên, hoặc ngày ký của kết quả
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
                 };
             };
         };

@@ -3,6 +3,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';
+import { AccountNav } from './AccountNav.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function SiteLayout({ children }: { children?: ReactNode }) {
@@ -33,6 +34,8 @@ export function SiteLayout({ children }: { children?: ReactNode }) {
           </Link>
           <nav aria-label={t.site.mainNav} className="site-header__nav">
             <NavLink to="/thu-tuc">{t.site.procedures}</NavLink>
+            <NavLink to="/tra-cuu">{t.portal.nav.track}</NavLink>
+            <AccountNav />
             <LanguageSwitch />
           </nav>
         </div>
@@ -43,6 +46,9 @@ export function SiteLayout({ children }: { children?: ReactNode }) {
       <footer className="site-footer">
         <div className="container">
           <p>© {t.site.owner}</p>
+          <p>
+            <Link to="/kiem-tra-chu-ky">{t.portal.nav.verify}</Link> · <Link to="/tra-cuu">{t.portal.nav.track}</Link>
+          </p>
           <p>
             {t.site.footer} <a href="/api/docs">{t.site.apiDocs}</a>
           </p>

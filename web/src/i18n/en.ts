@@ -1,4 +1,6 @@
 // English, second: the same keys as the Vietnamese catalogue, checked by the compiler.
+import { consoleAdminEn, consoleEn } from './console-en.ts';
+import { portalEn } from './portal-en.ts';
 import type { Messages } from './vi.ts';
 
 const number = new Intl.NumberFormat('en-GB');
@@ -86,18 +88,14 @@ export const en: Messages = {
     breadcrumb: 'Breadcrumb',
     general: 'General information',
   },
-  submit: {
-    title: 'Apply online',
-    comingNext:
-      'Signing in with your national electronic identity (VNeID) and applying online come in the next update.',
-    meanwhile: 'Meanwhile, you can prepare the documents and apply in person where applications are received.',
-    back: 'Back to the procedure',
-  },
+  portal: portalEn,
   notFound: {
     title: 'Page not found',
     text: 'The address you opened is not on the portal, or has moved.',
     home: 'Go to the home page',
   },
+  console: consoleEn,
+  consoleAdmin: consoleAdminEn,
   problem: {
     title: 'Could not load the data',
     network: 'Could not reach the server. Check your connection and try again.',

@@ -9,6 +9,8 @@ import type {
   ResultKind,
   TimeUnit,
 } from '../api/catalog.ts';
+import { consoleAdminVi, consoleVi } from './console-vi.ts';
+import { portalVi } from './portal-vi.ts';
 
 const number = new Intl.NumberFormat('vi-VN');
 
@@ -95,18 +97,14 @@ export const vi = {
     breadcrumb: 'Vị trí trang',
     general: 'Thông tin chung',
   },
-  submit: {
-    title: 'Nộp hồ sơ trực tuyến',
-    comingNext:
-      'Đăng nhập bằng tài khoản định danh điện tử (VNeID) và nộp hồ sơ trực tuyến sẽ có trong bản cập nhật tới.',
-    meanwhile: 'Trong lúc chờ, bạn có thể chuẩn bị thành phần hồ sơ và nộp trực tiếp tại nơi tiếp nhận.',
-    back: 'Quay lại thông tin thủ tục',
-  },
+  portal: portalVi,
   notFound: {
     title: 'Không tìm thấy trang',
     text: 'Địa chỉ bạn mở không có trên cổng, hoặc đã được chuyển đi.',
     home: 'Về trang chủ',
   },
+  console: consoleVi,
+  consoleAdmin: consoleAdminVi,
   problem: {
     title: 'Không tải được dữ liệu',
     network: 'Không kết nối được với máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.',

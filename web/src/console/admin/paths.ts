@@ -1,0 +1,13 @@
+// Where each administration area lives under /can-bo/quan-tri, in menu order.
+
+export const ADMIN_AREAS = [
+  ['workflows', 'quy-trinh'],
+  ['catalog', 'thu-tuc'],
+  ['calendar', 'lich'],
+  ['org', 'to-chuc'],
+] as const;
+
+export type AdminArea = (typeof ADMIN_AREAS)[number][0];
+
+export const adminPath = (area: AdminArea, rest = '') =>
+  `/can-bo/quan-tri/${ADMIN_AREAS.find(([a]) => a === area)?.[1]}${rest}`;
