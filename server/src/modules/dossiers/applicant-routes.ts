@@ -27,7 +27,7 @@ import { myDocuments, reuseDocument } from './documents.ts';
 import { dossierForm } from './paperwork.ts';
 import { CRITERIA, SCALE } from './rating.ts';
 import { rateDossier } from './ratings.ts';
-import { Applicant, IdempotencyKey, send, sendDownload } from './routes.ts';
+import { Applicant, IdempotencyKey, send, sendDownload, sendForm } from './routes.ts';
 
 const tags = ['applicant-dossiers'];
 const Id = Type.String({ format: 'uuid' });
@@ -428,14 +428,7 @@ export function applicantDossierRoutes(app: App, ctx: AppContext): void {
       config: applicant,
       schema: { tags, summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), PDF', params: IdParams },
     },
-    async (request, reply) => {
-      const { pdf, filename } = await dossierForm(ctx, await who(request), request.params.id, '01');
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${filename}"`)
-        .header('cache-control', 'no-store')
-        .send(pdf);
-    },
+    async (request, reply) => sendForm(reply, await dossierForm(ctx, await who(request), request.params.id, '01')),
   );
 
   app.put(

@@ -141,6 +141,15 @@ export function sendDownload(reply: FastifyReply, file: { bytes: Buffer; mime: s
     .send(file.bytes);
 }
 
+/** A form of the dossier (Forms 01–05), shown in the browser and never cached: it may carry the tracking secret. */
+export function sendForm(reply: FastifyReply, form: { pdf: Buffer; filename: string }) {
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `inline; filename="${form.filename}"`)
+    .header('cache-control', 'no-store')
+    .send(form.pdf);
+}
+
 export function dossierRoutes(app: App, ctx: AppContext): void {
   const who = (request: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(request), requestId: request.id });
 
@@ -327,12 +336,7 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { id, form } = request.params;
-      const { pdf, filename } = await dossierForm(ctx, who(request), id, form, request.query.secret);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${filename}"`)
-        .header('cache-control', 'no-store')
-        .send(pdf);
+      return sendForm(reply, await dossierForm(ctx, who(request), id, form, request.query.secret));
     },
   );
 
