@@ -6,8 +6,14 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
+/** What went wrong inside a page, on the test's output: a stuck click then comes with its cause. */
+function reportTrouble(page: Page): void {
+  page.on('pageerror', (error) => console.error(`[page error] ${page.url()}: ${error.stack ?? error.message}`));
+  page.on('crash', () => console.error(`[page crashed] ${page.url()}`));
+}
+
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -19,6 +25,13 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('page', reportTrouble);
+    return context;
+  };
+  return browser;
 }
 
 export interface AxeViolation {

@@ -1,6 +1,6 @@
 // Builds the web app when stale and starts `congso start`, exactly as `npm start` does, on a fresh data directory
 // and a free port, and waits for /health/ready. The browser tests then talk to it like a person would.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,11 +39,18 @@ async function waitReady(url: string, child: ChildProcess, seconds: number): Pro
   throw new Error('congso did not become ready');
 }
 
-export default async function setup(project: TestProject) {
-  // What `npm start` does first: build the web app if it is missing or stale.
-  execFileSync(process.execPath, [new URL('../web/scripts/build-if-stale.mjs', import.meta.url).pathname], {
-    stdio: 'inherit',
+/** Runs a Node script to its end, its output shown; fails on a non-zero exit. */
+function runNode(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { ...options, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`node ${args.join(' ')} exited with ${code}`)),
+    );
   });
+}
+
+export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'congso-e2e-'));
   // Real mail (verification codes) and a trusted test root for signatures, as a province would configure them.
   const mail = await startMailSink(join(dataDir, 'mail'));
@@ -52,10 +59,14 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = new URL('../server/', import.meta.url).pathname;
   const env = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: baseUrl, DATABASE_URL: '', LOG_LEVEL: 'warn' };
-  // The demo data first, without the trust anchor: the demo signs its results under a demo certification authority
-  // that is deliberately no anchor (signing/demo.ts), and once an anchor is set such a signature no longer moves a
-  // dossier. `start` then finds the data seeded and only serves.
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'seed'], { cwd: server, env, stdio: 'inherit' });
+  // What `npm start` does first, build the web app if it is missing or stale, side by side with the demo data (each
+  // takes about a minute, on a core of its own). The demo data without the trust anchor: the demo signs its results
+  // under a demo certification authority that is deliberately no anchor (signing/demo.ts), and once an anchor is set
+  // such a signature no longer moves a dossier. `start` then finds the data seeded and only serves.
+  await Promise.all([
+    runNode([new URL('../web/scripts/build-if-stale.mjs', import.meta.url).pathname]),
+    runNode(['--import', 'tsx', 'src/main.ts', 'seed'], { cwd: server, env }),
+  ]);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
     cwd: server,
     env: { ...env, PORT: String(port), SMTP_URL: mail.url, TRUST_ANCHORS_DIR: signingKit.anchorsDir },

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `pure` runs the rules (calendar, workflow, numbering…) with no database; `db` runs everything
@@ -5,6 +6,9 @@ import { defineConfig } from 'vitest/config';
 // default, PostgreSQL when TEST_DATABASE_URL is set).
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the cores: on CI's two cores that is one, and the other core idles
+    // while a test file waits on its database or a child process. Two at least.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,

@@ -11,6 +11,7 @@ import { applicantDossierRoutes } from './modules/dossiers/applicant-routes.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { resultRoutes } from './modules/results/routes.ts';
+import { settingRoutes } from './modules/settings/routes.ts';
 import { signingRoutes } from './modules/signing/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AppContext } from './platform/context.ts';
@@ -41,6 +42,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   resultRoutes(app, ctx);
   citizenRoutes(app, ctx);
   applicantDossierRoutes(app, ctx);
+  settingRoutes(app, ctx);
   // The web app last: its index.html answers any other GET outside /api, /health and /metrics.
   await registerWebApp(app);
   return app;

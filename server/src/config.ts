@@ -30,7 +30,9 @@ export interface Config {
   bodyLimitBytes: number;
   trustProxy: boolean;
   metricsToken: string | undefined;
+  /** The default of the operational setting `dossier.codePattern`: read it through modules/settings. */
   dossierCodePattern: string;
+  /** The default of the operational setting `dossier.dueSoonHours`: read it through modules/settings. */
   dossierDueSoonHours: number;
   dossierDeadlineScanSeconds: number;
   signingMasterKey: Secret;
@@ -47,6 +49,8 @@ export interface Config {
   mailFrom: string;
   /** The national identity provider (VNeID / national portal SSO); unset, its sign-in routes answer 503. */
   oidc: OidcSettings | undefined;
+  /** The names of the variables the environment gave a value (the settings page says which were set). */
+  setVariables: ReadonlySet<string>;
 }
 
 export interface OidcSettings {
@@ -241,6 +245,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: secretUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: mailFrom(env, publicUrl),
     oidc: oidcSettings(env),
+    setVariables: new Set(Object.keys(env).filter((name) => env[name])),
   };
   if (production) refuseInsecureProduction(config);
   return config;

@@ -8,8 +8,10 @@ import { loadConfig } from './config.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Database } from './platform/db/connection.ts';
 
+// Ready, the app starts listening for dossier changes (public tracking's cache): that alone is allowed, and hears none.
 const noDatabase = new Proxy({} as Database, {
-  get() {
+  get(_target, name) {
+    if (name === 'listen') return async () => async () => {};
     throw new Error('dump-openapi builds the routes only; nothing may use the database');
   },
 });

@@ -42,6 +42,9 @@ const MATRIX: Record<string, Expected> = {
   'POST /api/v1/agencies/:id/departments': ['agency_admin', 'system_admin'],
   'GET /api/v1/staff': ['department_head', 'agency_leader', 'agency_admin', 'system_admin'],
   'POST /api/v1/staff': ['agency_admin', 'system_admin'],
+  'GET /api/v1/staff/:id': ['department_head', 'agency_leader', 'agency_admin', 'system_admin'],
+  'PATCH /api/v1/staff/:id': ['agency_admin', 'system_admin'],
+  'POST /api/v1/staff/:id/password-reset': ['agency_admin', 'system_admin'],
   'POST /api/v1/staff/:id/grants': ['agency_admin', 'system_admin'],
   'DELETE /api/v1/staff/:id/grants/:grantId': ['agency_admin', 'system_admin'],
   'GET /api/v1/audit': ['system_admin'],
@@ -131,6 +134,11 @@ const MATRIX: Record<string, Expected> = {
   'GET /api/v1/applicant/dossiers/:id/forms/01.pdf': APPLICANT,
   'PUT /api/v1/applicant/dossiers/:id/rating': APPLICANT,
   'GET /api/v1/applicant/documents': APPLICANT,
+  'GET /api/v1/settings': ['system_admin'],
+  'PUT /api/v1/settings/:key': ['system_admin'],
+  'DELETE /api/v1/settings/:key': ['system_admin'],
+  'GET /api/v1/settings/process': ['system_admin'],
+  'GET /api/v1/portal/notice': PUBLIC,
 };
 
 /** One demo account per role (the demo data gives each of them exactly that role). */

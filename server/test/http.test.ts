@@ -102,6 +102,15 @@ describe('bad input', () => {
     const made = await t.app.inject({ url: '/health/live' });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('sends the security headers on every answer, an error as well', async () => {
+    for (const url of ['/health/live', '/api/v1/khong-co']) {
+      const res = await t.app.inject({ url });
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toMatch(/^max-age=/);
+    }
+  });
 });
 
 describe('operations endpoints', () => {

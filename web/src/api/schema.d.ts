@@ -147,6 +147,8 @@ export interface paths {
                             csrfToken: string;
                             /** Format: date-time */
                             expiresAt: string;
+                            /** @description Mật khẩu tạm: phải đổi (POST /api/v1/me/password) trước khi làm việc. */
+                            passwordChangeRequired: boolean;
                         };
                     };
                 };
@@ -221,8 +223,10 @@ export interface paths {
                             fullName: string;
                             position: string | null;
                             email: string | null;
-                            /** @description Còn dùng mật khẩu mẫu: phải đổi trước khi làm việc thật. */
+                            /** @description Còn dùng mật khẩu mẫu hoặc mật khẩu tạm: phải đổi trước khi làm việc thật. */
                             mustChangePassword: boolean;
+                            /** @description Đăng nhập bằng mật khẩu tạm do quản trị cấp: mọi chức năng khác bị từ chối (403) cho đến khi đổi. */
+                            passwordChangeRequired: boolean;
                             agency: {
                                 id: string;
                                 identifier: string;
@@ -723,6 +727,9 @@ export interface paths {
                                 agencyId: string;
                                 departmentId: string | null;
                                 active: boolean;
+                                /** @description Còn dùng mật khẩu tạm (chưa tự đặt mật khẩu): mật khẩu tạm hết hiệu lực lúc này. */
+                                temporaryPasswordUntil: string | null;
+                                version: number;
                                 grants: {
                                     id: string;
                                     role: string;
@@ -736,7 +743,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Thêm cán bộ */
+        /** Thêm cán bộ, cấp vai trò tại cơ quan của họ; trả về mật khẩu tạm một lần */
         post: {
             parameters: {
                 query?: never;
@@ -752,10 +759,10 @@ export interface paths {
                         email?: string | null;
                         phone?: string | null;
                         position?: string | null;
+                        departmentId?: string | null;
                         /** Format: uuid */
                         agencyId: string;
-                        departmentId?: string | null;
-                        password: string;
+                        roles?: ("one_stop_officer" | "specialist" | "department_head" | "agency_leader" | "clerk" | "reporting_officer" | "agency_admin" | "system_admin")[];
                     };
                 };
             };
@@ -770,7 +777,175 @@ export interface paths {
                             id: string;
                             username: string;
                             fullName: string;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
                             agencyId: string;
+                            departmentId: string | null;
+                            active: boolean;
+                            /** Format: date-time */
+                            temporaryPasswordUntil: string;
+                            version: number;
+                            grants: {
+                                id: string;
+                                role: string;
+                                agencyId: string;
+                            }[];
+                            /** @description Mật khẩu tạm, chỉ trả về một lần: trao cho cán bộ, cán bộ phải đổi ở lần đăng nhập đầu. */
+                            temporaryPassword: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một cán bộ (trong phạm vi được phân quyền) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            fullName: string;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            agencyId: string;
+                            departmentId: string | null;
+                            active: boolean;
+                            /** @description Còn dùng mật khẩu tạm (chưa tự đặt mật khẩu): mật khẩu tạm hết hiệu lực lúc này. */
+                            temporaryPasswordUntil: string | null;
+                            version: number;
+                            grants: {
+                                id: string;
+                                role: string;
+                                agencyId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thông tin cán bộ, khoá hoặc mở khoá tài khoản (cần If-Match; khoá thì mọi phiên đăng nhập kết thúc) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Phiên bản đã đọc (ETag), ví dụ "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName?: string;
+                        email?: string | null;
+                        phone?: string | null;
+                        position?: string | null;
+                        departmentId?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            fullName: string;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            agencyId: string;
+                            departmentId: string | null;
+                            active: boolean;
+                            /** @description Còn dùng mật khẩu tạm (chưa tự đặt mật khẩu): mật khẩu tạm hết hiệu lực lúc này. */
+                            temporaryPasswordUntil: string | null;
+                            version: number;
+                            grants: {
+                                id: string;
+                                role: string;
+                                agencyId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cấp mật khẩu tạm mới (trả về một lần); mật khẩu cũ và mọi phiên đăng nhập của cán bộ hết hiệu lực */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mật khẩu tạm, chỉ trả về một lần: trao cho cán bộ, cán bộ phải đổi ở lần đăng nhập đầu. */
+                            temporaryPassword: string;
+                            /** Format: date-time */
+                            temporaryPasswordUntil: string;
                         };
                     };
                 };
@@ -2750,6 +2925,18 @@ export interface paths {
                     /** @description Mã hồ sơ, tên người nộp, số điện thoại hoặc số định danh */
                     q?: string;
                     sort?: "due" | "received";
+                    /** @description Cơ quan giải quyết này và các cơ quan trực thuộc */
+                    agency?: string;
+                    /** @description Đúng cơ quan giải quyết này */
+                    resolvingAgency?: string;
+                    /** @description Phòng thụ lý hồ sơ; none: không xác định được phòng thụ lý */
+                    department?: string | "none";
+                    /** @description Trả kết quả từ ngày (giờ Việt Nam), YYYY-MM-DD */
+                    returnedFrom?: string;
+                    /** @description Trả kết quả đến hết ngày (giờ Việt Nam), YYYY-MM-DD */
+                    returnedTo?: string;
+                    /** @description Trả trước, đúng hoặc quá hạn */
+                    outcome?: "early" | "on_time" | "late";
                     /** @description Con trỏ nextCursor của trang trước */
                     cursor?: string;
                     limit?: number;
@@ -2865,7 +3052,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bảng theo dõi của lãnh đạo: hồ sơ tiếp nhận trong kỳ theo trạng thái, hồ sơ quá hạn, tỷ lệ trả đúng hạn theo cơ quan và tuần (tháng) */
+        /** Bảng theo dõi của lãnh đạo: hồ sơ tiếp nhận trong kỳ theo trạng thái, hồ sơ quá hạn, tỷ lệ trả đúng hạn theo cơ quan, phòng thụ lý và tuần (tháng) */
         get: {
             parameters: {
                 query: {
@@ -2875,6 +3062,8 @@ export interface paths {
                     to: string;
                     /** @description Chỉ cơ quan này và các cơ quan trực thuộc */
                     agency?: string;
+                    /** @description Theo tuần hoặc tháng; mặc định theo tuần khi xem tối đa 92 ngày */
+                    granularity?: "week" | "month";
                 };
                 header?: never;
                 path?: never;
@@ -2914,12 +3103,54 @@ export interface paths {
                             onTime: {
                                 agencyId: string;
                                 agencyName: string;
-                                periods: {
-                                    /** @description Ngày đầu tuần (thứ Hai) hoặc đầu tháng */
-                                    period: string;
+                                total: {
                                     early: number;
                                     onTime: number;
                                     late: number;
+                                    /** @description Tỷ lệ trả trước và đúng hạn (0–1); null khi chưa trả hồ sơ nào */
+                                    rate: number | null;
+                                };
+                                periods: {
+                                    /** @description Ngày đầu tuần (thứ Hai) hoặc đầu tháng */
+                                    period: string;
+                                    /** @description Ngày đầu của kỳ nằm trong khoảng xem */
+                                    from: string;
+                                    /** @description Ngày cuối của kỳ nằm trong khoảng xem */
+                                    to: string;
+                                    early: number;
+                                    onTime: number;
+                                    late: number;
+                                    /** @description Tỷ lệ trả trước và đúng hạn (0–1); null khi chưa trả hồ sơ nào */
+                                    rate: number | null;
+                                }[];
+                            }[];
+                            byDepartment: {
+                                agencyId: string;
+                                agencyName: string;
+                                departments: {
+                                    /** @description null: không xác định được phòng thụ lý */
+                                    departmentId: string | null;
+                                    departmentName: string;
+                                    total: {
+                                        early: number;
+                                        onTime: number;
+                                        late: number;
+                                        /** @description Tỷ lệ trả trước và đúng hạn (0–1); null khi chưa trả hồ sơ nào */
+                                        rate: number | null;
+                                    };
+                                    periods: {
+                                        /** @description Ngày đầu tuần (thứ Hai) hoặc đầu tháng */
+                                        period: string;
+                                        /** @description Ngày đầu của kỳ nằm trong khoảng xem */
+                                        from: string;
+                                        /** @description Ngày cuối của kỳ nằm trong khoảng xem */
+                                        to: string;
+                                        early: number;
+                                        onTime: number;
+                                        late: number;
+                                        /** @description Tỷ lệ trả trước và đúng hạn (0–1); null khi chưa trả hồ sơ nào */
+                                        rate: number | null;
+                                    }[];
                                 }[];
                             }[];
                         };
@@ -5607,6 +5838,272 @@ export interface paths {
                                 uploadedAt: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các cài đặt vận hành với giá trị đang áp dụng, mặc định và nguồn */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            refreshSeconds: number;
+                            items: {
+                                key: string;
+                                label: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                help: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description JSON Schema của giá trị */
+                                schema: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Giá trị đang áp dụng */
+                                value: unknown;
+                                /** @description Giá trị mặc định, lấy từ cấu hình tiến trình */
+                                default: unknown;
+                                source: "default" | "database";
+                                variable: string | null;
+                                public: boolean;
+                                /** @description Phiên bản (If-Match); 0 khi chưa từng thay đổi */
+                                version: number;
+                                updatedBy: string | null;
+                                updatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Thay đổi một cài đặt (cần If-Match với phiên bản đã đọc) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Phiên bản đã đọc (ETag), ví dụ "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            label: {
+                                vi: string;
+                                en: string;
+                            };
+                            help: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description JSON Schema của giá trị */
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Giá trị đang áp dụng */
+                            value: unknown;
+                            /** @description Giá trị mặc định, lấy từ cấu hình tiến trình */
+                            default: unknown;
+                            source: "default" | "database";
+                            variable: string | null;
+                            public: boolean;
+                            /** @description Phiên bản (If-Match); 0 khi chưa từng thay đổi */
+                            version: number;
+                            updatedBy: string | null;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Đưa một cài đặt về giá trị mặc định (cần If-Match) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Phiên bản đã đọc (ETag), ví dụ "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            label: {
+                                vi: string;
+                                en: string;
+                            };
+                            help: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description JSON Schema của giá trị */
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Giá trị đang áp dụng */
+                            value: unknown;
+                            /** @description Giá trị mặc định, lấy từ cấu hình tiến trình */
+                            default: unknown;
+                            source: "default" | "database";
+                            variable: string | null;
+                            public: boolean;
+                            /** @description Phiên bản (If-Match); 0 khi chưa từng thay đổi */
+                            version: number;
+                            updatedBy: string | null;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cấu hình tiến trình (biến môi trường), chỉ đọc; giá trị bí mật được che */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            value: string | null;
+                            set: boolean;
+                            secret: boolean;
+                            defaultOf: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo trên trang chủ cổng dịch vụ công (null khi không có) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            text: string | null;
                         };
                     };
                 };

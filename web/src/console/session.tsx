@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
 import type { paths } from '../api/schema';
 import { ConsoleProblem, consoleApi, onSessionExpired, setCsrfToken, typed } from './api/http.ts';
-import { SignInDialog } from './SignIn.tsx';
+import { PasswordChangePage, SignInDialog } from './SignIn.tsx';
 
 export type Me = paths['/api/v1/me']['get']['responses'][200]['content']['application/json'];
 export type AgencyRef = Me['agency'];
@@ -101,9 +101,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return { status: 'signed-in', session: { me: data, agency, agencies, roles, setAgency, signOut } };
   }, [me.data, me.isError, chosen, signOut]);
 
+  // A temporary password opens nothing but the choice of a new one (the server refuses the rest with 403).
+  const changeFirst = state.status === 'signed-in' && state.session.me.passwordChangeRequired;
   return (
     <SessionContext value={state}>
-      {children}
+      {changeFirst ? (
+        <PasswordChangePage username={state.session.me.username} onSignOut={() => void signOut()} />
+      ) : (
+        children
+      )}
       {expired && username && (
         <SignInDialog
           username={username}

@@ -34,6 +34,7 @@ export const en: Messages = {
     fields: 'Browse by field',
     fieldCount: (n) => `${number.format(n)} ${n === 1 ? 'procedure' : 'procedures'}`,
     browseAll: 'See the whole catalogue of procedures',
+    notice: 'Notice',
   },
   catalogue: {
     title: 'Catalogue of administrative procedures',

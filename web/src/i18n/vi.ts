@@ -42,6 +42,7 @@ export const vi = {
     fields: 'Tìm theo lĩnh vực',
     fieldCount: (n: number) => `${number.format(n)} thủ tục`,
     browseAll: 'Xem toàn bộ danh mục thủ tục',
+    notice: 'Thông báo',
   },
   catalogue: {
     title: 'Danh mục thủ tục hành chính',

@@ -1,5 +1,7 @@
-// The home page: one search box answering as the visitor types, and the fields (lĩnh vực) as ways in.
-import { Empty, Skeleton } from 'antd';
+// The home page: the province's notice when there is one, one search box answering as the visitor types, and the
+// fields (lĩnh vực) as ways in.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Empty, Skeleton } from 'antd';
 import { useId } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFields, useProcedureSearch } from '../api/catalog.ts';
@@ -19,6 +21,7 @@ export function HomePage() {
   const { text, setText, q } = useSearchText();
   return (
     <>
+      <PortalNotice />
       <section className="hero">
         <h1>{t.home.title}</h1>
         <p className="hero__lead">{t.home.lead}</p>
@@ -95,5 +98,29 @@ function Fields() {
         <Link to="/thu-tuc">{t.home.browseAll}</Link>
       </p>
     </section>
+  );
+}
+
+/** The notice set in the console's settings (portal.notice); nothing while it loads, if it is empty or fails. */
+function PortalNotice() {
+  const { t } = useI18n();
+  const notice = useQuery({
+    queryKey: ['portal-notice'],
+    queryFn: async ({ signal }) => {
+      const response = await fetch('/api/v1/portal/notice', { signal });
+      return response.ok ? ((await response.json()) as { text: string | null }) : { text: null };
+    },
+  });
+  const text = notice.data?.text;
+  if (!text) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      role="note"
+      className="portal-notice"
+      title={t.home.notice}
+      description={<span lang="vi">{text}</span>}
+    />
   );
 }

@@ -1,5 +1,6 @@
 // Password hashing (argon2id) and the password policy. Length matters more than character classes (NIST SP
 // 800-63B), so the policy asks for length and refuses the obvious.
+import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -23,6 +24,23 @@ export function passwordProblem(password: string, username: string): string | nu
   if (password.toLowerCase().includes(username.toLowerCase())) return 'Mật khẩu không được chứa tên đăng nhập.';
   if (COMMON.has(password.toLowerCase())) return 'Mật khẩu này quá phổ biến, hãy chọn mật khẩu khác.';
   return null;
+}
+
+// Without the look-alikes (0/o, 1/l/i) so that it can be read out or copied by hand without a mistake.
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/**
+ * A one-time password an administrator hands over (new account, reset): four groups of four characters, about
+ * 79 random bits, so it meets the policy like any other and cannot be guessed while it lives.
+ */
+export function temporaryPassword(username: string): string {
+  for (;;) {
+    const groups = Array.from({ length: 4 }, () =>
+      Array.from({ length: 4 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join(''),
+    );
+    const password = groups.join('-');
+    if (!passwordProblem(password, username)) return password;
+  }
 }
 
 export const hashPassword = (password: string) => hash(password);

@@ -13,7 +13,12 @@ const Me = Type.Object({
   fullName: Type.String(),
   position: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
-  mustChangePassword: Type.Boolean({ description: 'Còn dùng mật khẩu mẫu: phải đổi trước khi làm việc thật.' }),
+  mustChangePassword: Type.Boolean({
+    description: 'Còn dùng mật khẩu mẫu hoặc mật khẩu tạm: phải đổi trước khi làm việc thật.',
+  }),
+  passwordChangeRequired: Type.Boolean({
+    description: 'Đăng nhập bằng mật khẩu tạm do quản trị cấp: mọi chức năng khác bị từ chối (403) cho đến khi đổi.',
+  }),
   agency: AgencyRef,
   roles: Type.Array(
     Type.Object({
@@ -46,7 +51,15 @@ export function accessRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ csrfToken: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }) },
+        response: {
+          200: Type.Object({
+            csrfToken: Type.String(),
+            expiresAt: Type.String({ format: 'date-time' }),
+            passwordChangeRequired: Type.Boolean({
+              description: 'Mật khẩu tạm: phải đổi (POST /api/v1/me/password) trước khi làm việc.',
+            }),
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -56,13 +69,20 @@ export function accessRoutes(app: App, ctx: AppContext): void {
         requestId: request.id,
       });
       reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, expires: result.expiresAt });
-      return { csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
+      return {
+        csrfToken: result.csrfToken,
+        expiresAt: result.expiresAt.toISOString(),
+        passwordChangeRequired: result.passwordChangeRequired,
+      };
     },
   );
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { access: 'signed-in' }, schema: { tags: ['access'], summary: 'Đăng xuất' } },
+    {
+      config: { access: 'signed-in', allowsTemporaryPassword: true },
+      schema: { tags: ['access'], summary: 'Đăng xuất' },
+    },
     async (request, reply) => {
       await service.logout(ctx, { actor: actorOf(request), requestId: request.id }, request.session!.sessionId);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
@@ -73,7 +93,7 @@ export function accessRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/v1/me',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', allowsTemporaryPassword: true },
       schema: {
         tags: ['access'],
         summary: 'Thông tin người đang đăng nhập và vai trò theo cơ quan',
@@ -86,7 +106,7 @@ export function accessRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/v1/me/password',
     {
-      config: { access: 'signed-in', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'signed-in', allowsTemporaryPassword: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['access'],
         summary: 'Đổi mật khẩu (các phiên đăng nhập khác bị đăng xuất)',

@@ -1,11 +1,13 @@
 // Staff sign-in, sessions and password change.
 import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { Actor } from '../../platform/auth/actor.ts';
 import { ROLE_NAMES, type Role } from '../../platform/auth/roles.ts';
 import { type AppContext, type Requester, runChange } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import type { ResolvedSession } from '../../platform/http/guard.ts';
 import { invalidField, Problem } from '../../platform/http/problem.ts';
-import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './password.ts';
+import { hashPassword, passwordProblem, temporaryPassword, verifyDecoy, verifyPassword } from './password.ts';
 import * as store from './store.ts';
 import { newToken, tokenHash } from './token.ts';
 
@@ -14,6 +16,31 @@ const MINUTE = 60_000;
 const TOUCH_EVERY_MS = MINUTE;
 
 const wrongCredentials = () => new Problem(401, 'wrong-credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route stays open to someone signed in with a temporary password (who they are, choosing a new one). */
+    allowsTemporaryPassword?: boolean;
+  }
+}
+
+/** How long a temporary password set by an administrator signs in: enough to hand it over, not to forget it. */
+export const TEMPORARY_PASSWORD_DAYS = 7;
+
+export const passwordChangeRequired = () =>
+  new Problem(
+    403,
+    'password-change-required',
+    'Bạn cần đổi mật khẩu tạm trước khi tiếp tục làm việc.',
+    'Mật khẩu do quản trị cấp chỉ dùng để đăng nhập lần đầu và đặt mật khẩu của riêng bạn (POST /api/v1/me/password).',
+  );
+
+const temporaryPasswordExpired = () =>
+  new Problem(
+    401,
+    'temporary-password-expired',
+    'Mật khẩu tạm đã hết hạn. Hãy đề nghị quản trị cơ quan cấp mật khẩu tạm mới.',
+  );
 
 // Shared with the sessions and lockout of citizens' accounts (module citizens), which follow the same rules.
 
@@ -49,6 +76,7 @@ export interface LoginResult {
   token: string;
   csrfToken: string;
   expiresAt: Date;
+  passwordChangeRequired: boolean;
 }
 
 export async function login(
@@ -72,6 +100,8 @@ export async function login(
     });
     throw wrongCredentials();
   }
+  const temporaryUntil = account.temporary_password_until;
+  if (temporaryUntil && temporaryUntil <= now) throw temporaryPasswordExpired();
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = sessionExpiry(ctx, now);
@@ -93,16 +123,19 @@ export async function login(
       .executeTakeFirstOrThrow();
     audit('auth.login', 'staff', account.id, { session: session.id, ip: client.ip });
   });
-  return { token, csrfToken, expiresAt };
+  return { token, csrfToken, expiresAt, passwordChangeRequired: temporaryUntil !== null };
 }
 
 export function sessionResolver(ctx: AppContext) {
-  return async (token: string, _request: FastifyRequest): Promise<ResolvedSession | null> => {
+  return async (token: string, request: FastifyRequest): Promise<ResolvedSession | null> => {
     const row = await store.findLiveSession(ctx.database.db, tokenHash(token));
     if (!row) return null;
     const now = ctx.clock.now().getTime();
     const state = sessionState(ctx, row, now);
     if (state === 'dead') return null;
+    if (row.temporary_password && !request.routeOptions.config.allowsTemporaryPassword) {
+      throw passwordChangeRequired();
+    }
     if (state === 'touch') await store.touchSession(ctx.database.db, row.id, new Date(now));
     return {
       actor: new Actor(row.staff_id, row.username, row.full_name, row.grants),
@@ -136,7 +169,8 @@ export async function profile(ctx: AppContext, session: ResolvedSession) {
     fullName: me.full_name,
     position: me.position,
     email: me.email,
-    mustChangePassword: me.demo_password,
+    mustChangePassword: me.demo_password || me.temporary_password,
+    passwordChangeRequired: me.temporary_password,
     agency: me.agency,
     roles: [...byAgency.values()],
     csrfToken: session.csrfToken,
@@ -153,14 +187,22 @@ export async function changePassword(
   if (!account || !(await verifyPassword(account.password_hash, input.currentPassword))) {
     throw invalidField('currentPassword', 'Mật khẩu hiện tại không đúng.');
   }
-  const problem = passwordProblem(input.newPassword, account.username);
+  const problem =
+    input.newPassword === input.currentPassword
+      ? 'Mật khẩu mới phải khác mật khẩu hiện tại.'
+      : passwordProblem(input.newPassword, account.username);
   if (problem) throw invalidField('newPassword', problem);
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
   await runChange(ctx, who, async ({ trx, audit }) => {
     await trx
       .updateTable('staff')
-      .set({ password_hash: passwordHash, password_changed_at: now, demo_password: false })
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: now,
+        demo_password: false,
+        temporary_password_until: null,
+      })
       .where('id', '=', account.id)
       .execute();
     // Whoever else holds a session (perhaps the reason for the change) is signed out.
@@ -168,3 +210,23 @@ export async function changePassword(
     audit('auth.password_changed', 'staff', account.id);
   });
 }
+
+export interface TemporaryPassword {
+  /** Shown once to the administrator who asked for it; never stored, logged or audited. */
+  password: string;
+  passwordHash: string;
+  until: Date;
+}
+
+/** A new temporary password for an account (module org stores it with the account it creates or resets). */
+export async function newTemporaryPassword(ctx: AppContext, username: string): Promise<TemporaryPassword> {
+  const password = temporaryPassword(username);
+  const until = new Date(ctx.clock.now().getTime() + TEMPORARY_PASSWORD_DAYS * 24 * 60 * MINUTE);
+  return { password, passwordHash: await hashPassword(password), until };
+}
+
+/**
+ * Signs someone out everywhere at once (deactivated, or their password reset by an administrator). A session of
+ * a deactivated account is refused anyway, but ending it means that reactivating the account revives none.
+ */
+export const endSessions = (db: Kysely<DB>, staffId: string, at: Date) => store.revokeSessions(db, staffId, at);

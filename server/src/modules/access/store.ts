@@ -6,7 +6,16 @@ import type { DB } from '../../platform/db/schema.ts';
 export function findAccount(db: Kysely<DB>, username: string) {
   return db
     .selectFrom('staff')
-    .select(['id', 'username', 'full_name', 'password_hash', 'active', 'failed_logins', 'locked_until'])
+    .select([
+      'id',
+      'username',
+      'full_name',
+      'password_hash',
+      'active',
+      'failed_logins',
+      'locked_until',
+      'temporary_password_until',
+    ])
     .where('username', '=', username.toLowerCase())
     .executeTakeFirst();
 }
@@ -34,12 +43,15 @@ export interface SessionRow {
   username: string;
   full_name: string;
   grants: Grant[];
+  /** Signed in with a temporary password: only choosing a new one is allowed. */
+  temporary_password: boolean;
 }
 
 /** One round trip per request: the session, its staff member and their grants. */
 export async function findLiveSession(db: Kysely<DB>, hash: string): Promise<SessionRow | undefined> {
   const res = await sql<SessionRow>`
     SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, st.id AS staff_id, st.username, st.full_name,
+      st.temporary_password_until IS NOT NULL AS temporary_password,
       coalesce((SELECT json_agg(json_build_object('role', g.role, 'agencyId', g.agency_id))
                 FROM role_grant g WHERE g.staff_id = st.id), '[]'::json) AS grants
     FROM staff_session s JOIN staff st ON st.id = s.staff_id
@@ -51,6 +63,7 @@ export async function touchSession(db: Kysely<DB>, sessionId: string, at: Date) 
   await db.updateTable('staff_session').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
 }
 
+/** Ends the staff member's open sessions (but one, if given); answers how many were open. */
 export async function revokeSessions(db: Kysely<DB>, staffId: string, at: Date, exceptSessionId?: string) {
   let q = db
     .updateTable('staff_session')
@@ -58,7 +71,8 @@ export async function revokeSessions(db: Kysely<DB>, staffId: string, at: Date, 
     .where('staff_id', '=', staffId)
     .where('revoked_at', 'is', null);
   if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
-  await q.execute();
+  const { numUpdatedRows } = await q.executeTakeFirst();
+  return Number(numUpdatedRows);
 }
 
 export interface ProfileRow {
@@ -68,6 +82,7 @@ export interface ProfileRow {
   position: string | null;
   email: string | null;
   demo_password: boolean;
+  temporary_password: boolean;
   agency: { id: string; identifier: string; name: string };
   grants: { role: string; agency: { id: string; identifier: string; name: string } }[];
 }
@@ -76,6 +91,7 @@ export interface ProfileRow {
 export async function profileOf(db: Kysely<DB>, staffId: string): Promise<ProfileRow> {
   const res = await sql<ProfileRow>`
     SELECT st.id, st.username, st.full_name, st.position, st.email, st.demo_password,
+      st.temporary_password_until IS NOT NULL AS temporary_password,
       json_build_object('id', a.id, 'identifier', a.identifier, 'name', a.name) AS agency,
       coalesce((SELECT json_agg(json_build_object('role', g.role,
                   'agency', json_build_object('id', ga.id, 'identifier', ga.identifier, 'name', ga.name))

@@ -7,6 +7,7 @@ import { type AppContext, runChange } from '../../platform/context.ts';
 import type { EffectiveCalendar } from '../calendar/effective.ts';
 import { effectiveCalendar } from '../calendar/service.ts';
 import { DAY_MS } from '../calendar/vn-time.ts';
+import { settingValue } from '../settings/cache.ts';
 import { currentDue, dueStateAt, type Schedule } from './deadlines.ts';
 import { dueEvent } from './projection.ts';
 import * as store from './store.ts';
@@ -17,7 +18,8 @@ const HORIZON_DAYS = 30;
 
 /** Marks the due state of open dossiers at `now`; returns how many changed. */
 export async function markDeadlines(ctx: AppContext, now: Date): Promise<number> {
-  const horizon = new Date(now.getTime() + Math.max(HORIZON_DAYS, ctx.config.dossierDueSoonHours) * DAY_MS);
+  const dueSoonHours = await settingValue(ctx, 'dossier.dueSoonHours');
+  const horizon = new Date(now.getTime() + Math.max(HORIZON_DAYS, dueSoonHours) * DAY_MS);
   let changed = 0;
   for (;;) {
     const candidates = await store.deadlineCandidates(ctx.database.db, horizon, BATCH);
@@ -31,6 +33,7 @@ export async function markDeadlines(ctx: AppContext, now: Date): Promise<number>
       now,
       candidates.map((c) => c.id),
       calendars,
+      dueSoonHours,
     );
     changed += moved;
     // Nothing moved: what is left is on time, or held by someone else until the next round.
@@ -38,20 +41,19 @@ export async function markDeadlines(ctx: AppContext, now: Date): Promise<number>
   }
 }
 
-async function markBatch(ctx: AppContext, now: Date, ids: string[], calendars: Map<string, EffectiveCalendar>) {
+async function markBatch(
+  ctx: AppContext,
+  now: Date,
+  ids: string[],
+  calendars: Map<string, EffectiveCalendar>,
+  dueSoonHours: number,
+) {
   return runChange(ctx, { actor: null, requestId: null }, async ({ trx, audit, publish }) => {
     let moved = 0;
     for (const row of await store.lockForDeadlines(trx, ids)) {
       const schedule = row.schedule as Schedule;
       const calendar = calendars.get(row.receiving_unit_id)!.compiled;
-      const next = dueStateAt(
-        schedule,
-        'running',
-        row.due_state,
-        calendar,
-        now.getTime(),
-        ctx.config.dossierDueSoonHours,
-      );
+      const next = dueStateAt(schedule, 'running', row.due_state, calendar, now.getTime(), dueSoonHours);
       if (next === row.due_state) continue;
       await trx.updateTable('dossier').set({ due_state: next }).where('id', '=', row.id).execute();
       const event = dueEvent(

@@ -59,11 +59,11 @@ export async function claim(trx: Kysely<DB>, actor: string, key: string, hash: s
   return { status: stored.status, body: stored.response };
 }
 
-export async function remember(trx: Kysely<DB>, actor: string, key: string, response: StoredResponse): Promise<void> {
-  await trx
+/** The write that keeps the answer under the claimed key (sent with the change's last statement). */
+export function rememberWrite(trx: Kysely<DB>, actor: string, key: string, response: StoredResponse) {
+  return trx
     .updateTable('idempotency_key')
     .set({ status: response.status, response: JSON.stringify(response.body) })
     .where('actor', '=', actor)
-    .where('key', '=', key)
-    .execute();
+    .where('key', '=', key);
 }

@@ -28,6 +28,15 @@ export interface ListQuery extends PageQueryT {
   overdue?: boolean;
   q?: string;
   sort?: 'due' | 'received';
+  /** Resolved by this agency or one below it (the dashboard's agency filter). */
+  agency?: string;
+  /** Resolved by exactly this agency, and handled by this department of it, or by none ('none'). */
+  resolvingAgency?: string;
+  department?: string;
+  /** Returned on or after / on or before these Vietnam dates, and how: the dashboard's drill-down. */
+  returnedFrom?: string;
+  returnedTo?: string;
+  outcome?: 'early' | 'on_time' | 'late';
 }
 
 type Cond = RawBuilder<boolean>;
@@ -82,7 +91,24 @@ export function readable(actor: Actor): Cond {
   return or(conds);
 }
 
-const vnDay = (field: 'from' | 'to', date: string, next: number) => {
+/** Resolved by `agencyId` or an agency below it. */
+export const resolvedWithin = (agencyId: string): Cond =>
+  sql<boolean>`d.resolving_agency_id IN (SELECT descendant_id FROM agency_closure WHERE ancestor_id = ${agencyId}::uuid)`;
+
+/**
+ * The department that handled the dossier (phòng thụ lý, docs/dossiers.md): that of the last specialist or department
+ * head who acted on it and belongs to a department of its resolving agency; null when none did. The history records
+ * who acted, not their department, so a person's current department is used. One index seek on the history's key.
+ */
+export const HANDLING_DEPARTMENT = sql<string | null>`(
+  SELECT s.department_id FROM dossier_event e
+    JOIN staff s ON s.id = (e.actor ->> 'id')::uuid
+    JOIN department p ON p.id = s.department_id AND p.agency_id = d.resolving_agency_id
+  WHERE e.dossier_id = d.id AND e.actor ->> 'kind' = 'staff'
+    AND e.actor -> 'roles' ?| array['specialist', 'department_head']
+  ORDER BY e.seq DESC LIMIT 1)`;
+
+const vnDay = (field: string, date: string, next: number) => {
   try {
     return new Date(vnMidnight(parseIsoDate(date) + next));
   } catch {
@@ -117,6 +143,18 @@ function filters(query: ListQuery): Cond[] {
     );
   }
   if (query.q?.trim()) conds.push(searching(query.q));
+  if (query.agency) conds.push(resolvedWithin(query.agency));
+  if (query.resolvingAgency) conds.push(sql<boolean>`d.resolving_agency_id = ${query.resolvingAgency}::uuid`);
+  if (query.department) {
+    conds.push(
+      query.department === 'none'
+        ? sql<boolean>`${HANDLING_DEPARTMENT} IS NULL`
+        : sql<boolean>`${HANDLING_DEPARTMENT} = ${query.department}::uuid`,
+    );
+  }
+  if (query.returnedFrom) conds.push(sql<boolean>`d.returned_at >= ${vnDay('returnedFrom', query.returnedFrom, 0)}`);
+  if (query.returnedTo) conds.push(sql<boolean>`d.returned_at < ${vnDay('returnedTo', query.returnedTo, 1)}`);
+  if (query.outcome) conds.push(sql<boolean>`d.outcome = ${query.outcome}`);
   return conds;
 }
 

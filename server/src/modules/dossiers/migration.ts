@@ -13,6 +13,7 @@ import { assertManages, storedVersion } from '../workflow/service.ts';
 import type { DossierState } from '../workflow/state.ts';
 import { stepColumns } from './queues.ts';
 import * as store from './store.ts';
+import { dossierChangedHere } from './tracking-cache.ts';
 
 /** The history's action for a migration entry: not a possible workflow action id (those match ^[a-z][a-z0-9_]*$). */
 export const MIGRATION_ACTION = 'workflow.migrate';
@@ -102,9 +103,10 @@ function moveOne(
   mapping: StepMapping,
   dossierId: string,
 ): Promise<string | null> {
-  return runChange(ctx, who, async ({ trx, audit, publish }) => {
+  return runChange(ctx, who, async ({ trx, audit, publish, afterCommit }) => {
     const row = await store.lockDossier(trx, dossierId);
     if (!row) return 'Không còn hồ sơ này.';
+    afterCommit(() => dossierChangedHere(row.code));
     const now = ctx.clock.now().getTime();
     const plan = planMigration(from, to, mapping, [{ id: row.id, state: row.state as DossierState }], now);
     const move = plan.moves[0];

@@ -10,6 +10,7 @@ import { MACRO_STATUS_NAMES } from '../workflow/statuses.ts';
 import { MIGRATION_ACTION } from './migration.ts';
 import * as store from './store.ts';
 import { secretMatches } from './tracking.ts';
+import { TrackingCache } from './tracking-cache.ts';
 
 /** Steps of the office's own work that say nothing to the applicant. */
 export const INTERNAL_ACTIONS: ReadonlySet<string> = new Set([
@@ -23,16 +24,61 @@ export const OUTCOME_NAMES = { early: 'Trả trước hạn', on_time: 'Trả đ
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+export type TrackingView = NonNullable<Awaited<ReturnType<typeof readTracking>>>['view'];
+
+/** How long an answer may be served from memory even if no change was heard (a backstop, not the rule). */
+const TRACKING_TTL_MS = 60_000;
+const TRACKING_CACHE_ENTRIES = 50_000;
+
+/**
+ * Public tracking for one server process: answers from memory while its dossier has not changed (tracking-cache.ts),
+ * otherwise from the database. The app starts listening when it is ready and stops when it closes; until then
+ * every answer is read from the database.
+ */
+export function publicTracking(ctx: AppContext) {
+  const cache = new TrackingCache<TrackingView>({
+    maxEntries: TRACKING_CACHE_ENTRIES,
+    ttlMs: TRACKING_TTL_MS,
+    now: () => ctx.clock.now().getTime(),
+  });
+  let stop: (() => Promise<void>) | undefined;
+  return {
+    cache,
+    async start() {
+      stop = await ctx.database.listen('dossier_changed', {
+        notice: (code) => cache.changed(code),
+        live: (listening) => cache.listening(listening),
+      });
+    },
+    async stop() {
+      await stop?.();
+    },
+    async track(code: string, secret: string): Promise<TrackingView> {
+      let entry = cache.get(code);
+      if (!entry) {
+        const generation = cache.generation;
+        const read = await readTracking(ctx, code);
+        if (read) cache.put(code, read, generation);
+        entry = read;
+      }
+      // A known code answered from memory returns sooner than an unknown one; codes are printed and sequential,
+      // so that says nothing the secret protects.
+      if (!secretMatches(code, secret, entry?.secretHash ?? null) || !entry) throw notFound('hồ sơ');
+      return entry.view;
+    },
+  };
+}
+
 /**
  * One round trip: the columns the public sees and the timeline's (time, action) pairs, never the whole row and its
  * JSON state. Tracking is the busiest read the public makes (bench/dossiers.ts).
  */
-export async function trackDossier(ctx: AppContext, code: string, secret: string) {
+async function readTracking(ctx: AppContext, code: string) {
   const db = ctx.database.db;
   const row = await store.trackedDossier(db, code);
-  if (!secretMatches(code, secret, row?.tracking_secret_hash ?? null) || !row) throw notFound('hồ sơ');
+  if (!row) return undefined;
   const def = await workflowVersion(db, row.workflow_code, row.workflow_version);
-  return {
+  const view = {
     code,
     procedure: { code: row.procedure_code, name: row.procedure_name },
     status: row.status,
@@ -51,4 +97,5 @@ export async function trackDossier(ctx: AppContext, code: string, secret: string
         name: actionName(def, e.action) ?? e.action,
       })),
   };
+  return { secretHash: row.tracking_secret_hash, view };
 }

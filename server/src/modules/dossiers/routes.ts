@@ -15,7 +15,7 @@ import { listDossiers, QUEUE_IDS, queueCounts } from './list.ts';
 import { logbookJson, logbookPdf, logbookXlsx } from './logbook.ts';
 import { type MigrationReport, migrateDossiers } from './migration.ts';
 import { controlSheet, dossierForm, FORMS } from './paperwork.ts';
-import { trackDossier } from './public.ts';
+import { publicTracking } from './public.ts';
 import * as service from './service.ts';
 
 const tags = ['dossiers'];
@@ -68,6 +68,7 @@ const ActionBody = Type.Object(
   { additionalProperties: false },
 );
 
+const OUTCOMES = ['early', 'on_time', 'late'] as const;
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Ngày (giờ Việt Nam), YYYY-MM-DD' });
 const ListQuery = Type.Object(
   {
@@ -90,6 +91,23 @@ const ListQuery = Type.Object(
       }),
     ),
     sort: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('received')], { default: 'due' })),
+    agency: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Cơ quan giải quyết này và các cơ quan trực thuộc' }),
+    ),
+    resolvingAgency: Type.Optional(Type.String({ format: 'uuid', description: 'Đúng cơ quan giải quyết này' })),
+    department: Type.Optional(
+      Type.Union([Type.String({ format: 'uuid' }), Type.Literal('none')], {
+        description: 'Phòng thụ lý hồ sơ; none: không xác định được phòng thụ lý',
+      }),
+    ),
+    returnedFrom: Type.Optional({ ...IsoDate, description: 'Trả kết quả từ ngày (giờ Việt Nam), YYYY-MM-DD' }),
+    returnedTo: Type.Optional({ ...IsoDate, description: 'Trả kết quả đến hết ngày (giờ Việt Nam), YYYY-MM-DD' }),
+    outcome: Type.Optional(
+      Type.Union(
+        OUTCOMES.map((o) => Type.Literal(o)),
+        { description: 'Trả trước, đúng hoặc quá hạn' },
+      ),
+    ),
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -151,6 +169,9 @@ export function sendForm(reply: FastifyReply, form: { pdf: Buffer; filename: str
 }
 
 export function dossierRoutes(app: App, ctx: AppContext): void {
+  const tracking = publicTracking(ctx);
+  app.addHook('onReady', tracking.start);
+  app.addHook('onClose', tracking.stop);
   const who = (request: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(request), requestId: request.id });
 
   app.post(
@@ -191,6 +212,23 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
   );
 
   const Count = Type.Integer({ minimum: 0 });
+  const Outcomes = {
+    early: Count,
+    onTime: Count,
+    late: Count,
+    rate: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
+      description: 'Tỷ lệ trả trước và đúng hạn (0–1); null khi chưa trả hồ sơ nào',
+    }),
+  };
+  const Periods = Type.Array(
+    Type.Object({
+      period: Type.String({ description: 'Ngày đầu tuần (thứ Hai) hoặc đầu tháng' }),
+      from: Type.String({ description: 'Ngày đầu của kỳ nằm trong khoảng xem' }),
+      to: Type.String({ description: 'Ngày cuối của kỳ nằm trong khoảng xem' }),
+      ...Outcomes,
+    }),
+  );
+  const Granularity = Type.Union([Type.Literal('week'), Type.Literal('month')]);
   app.get(
     '/api/v1/dossiers/dashboard',
     {
@@ -198,7 +236,7 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary:
-          'Bảng theo dõi của lãnh đạo: hồ sơ tiếp nhận trong kỳ theo trạng thái, hồ sơ quá hạn, tỷ lệ trả đúng hạn theo cơ quan và tuần (tháng)',
+          'Bảng theo dõi của lãnh đạo: hồ sơ tiếp nhận trong kỳ theo trạng thái, hồ sơ quá hạn, tỷ lệ trả đúng hạn theo cơ quan, phòng thụ lý và tuần (tháng)',
         querystring: Type.Object(
           {
             from: IsoDate,
@@ -206,6 +244,10 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
             agency: Type.Optional(
               Type.String({ format: 'uuid', description: 'Chỉ cơ quan này và các cơ quan trực thuộc' }),
             ),
+            granularity: Type.Optional({
+              ...Granularity,
+              description: 'Theo tuần hoặc tháng; mặc định theo tuần khi xem tối đa 92 ngày',
+            }),
           },
           { additionalProperties: false },
         ),
@@ -213,7 +255,7 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
           200: Type.Object({
             from: Type.String(),
             to: Type.String(),
-            granularity: Type.Union([Type.Literal('week'), Type.Literal('month')]),
+            granularity: Granularity,
             byStatus: Type.Array(Type.Object({ status: Type.String(), name: Type.String(), count: Count })),
             overdue: Type.Object({
               more: Type.Boolean({ description: 'Còn hồ sơ quá hạn ngoài danh sách này' }),
@@ -233,15 +275,28 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
               Type.Object({
                 agencyId: Type.String(),
                 agencyName: Type.String(),
-                periods: Type.Array(
-                  Type.Object({
-                    period: Type.String({ description: 'Ngày đầu tuần (thứ Hai) hoặc đầu tháng' }),
-                    early: Count,
-                    onTime: Count,
-                    late: Count,
-                  }),
-                ),
+                total: Type.Object(Outcomes),
+                periods: Periods,
               }),
+            ),
+            byDepartment: Type.Array(
+              Type.Object(
+                {
+                  agencyId: Type.String(),
+                  agencyName: Type.String(),
+                  departments: Type.Array(
+                    Type.Object({
+                      departmentId: Type.Union([Type.String(), Type.Null()], {
+                        description: 'null: không xác định được phòng thụ lý',
+                      }),
+                      departmentName: Type.String(),
+                      total: Type.Object(Outcomes),
+                      periods: Periods,
+                    }),
+                  ),
+                },
+                { description: 'Chỉ các cơ quan giải quyết trong phạm vi được xem' },
+              ),
             ),
           }),
         },
@@ -294,7 +349,7 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
         querystring: Type.Object({ secret: Type.String({ minLength: 1, maxLength: 32, description: 'Mã tra cứu' }) }),
       },
     },
-    async (request) => trackDossier(ctx, request.params.code, request.query.secret),
+    async (request) => tracking.track(request.params.code, request.query.secret),
   );
 
   app.get(

@@ -13,8 +13,9 @@ import { effectiveCalendar } from '../calendar/service.ts';
 import { parseIsoInstant } from '../calendar/vn-time.ts';
 import type { ProcedureContentT } from '../catalog/model.ts';
 import { versionForReceipt } from '../catalog/service.ts';
-import { getAgency } from '../org/service.ts';
+import { agencyIdentifier, getAgency } from '../org/service.ts';
 import { checkResultReferences } from '../results/references.ts';
+import { settingValue } from '../settings/cache.ts';
 import { stepOf, type WorkflowDefinition } from '../workflow/definition.ts';
 import { type ActionInput, applyAction, availableActions, type InputNeed } from '../workflow/engine.ts';
 import type { DossierHistory, HistoryEntry } from '../workflow/reducer.ts';
@@ -24,13 +25,14 @@ import { MACRO_STATUS_NAMES } from '../workflow/statuses.ts';
 import { type CodePattern, counterPeriod, formatCode, parseCodePattern } from './code.ts';
 import { type Calendars, currentDue, dueStateAt, initialSchedule, type Schedule, scheduleAfter } from './deadlines.ts';
 import { eformErrors } from './eform.ts';
-import { claim, remember, requestHash, type StoredResponse } from './idempotency.ts';
+import { claim, rememberWrite, requestHash, type StoredResponse } from './idempotency.ts';
 import { MIGRATION_ACTION } from './migration.ts';
 import { dueEvent, eventsOf, projectRow } from './projection.ts';
 import { stepColumns } from './queues.ts';
 import type { DossierRow } from './store.ts';
 import * as store from './store.ts';
 import { hashSecret, newTrackingSecret } from './tracking.ts';
+import { dossierChangedHere } from './tracking-cache.ts';
 
 export type Channel = 'online' | 'desk' | 'post';
 
@@ -153,20 +155,31 @@ async function assertReads(db: Kysely<DB>, actor: Actor, row: DossierRow): Promi
 
 // ---------- what an action needs from outside its transaction ----------
 
-/** The workflow version, the calendars of the agencies the action may touch, the receiving unit's identifier. */
+/**
+ * The workflow version, the calendars of the agencies the action may touch, the receiving unit's identifier, and
+ * the settings the action applies (the due soon threshold, the code pattern).
+ */
 interface Prepared {
   def: WorkflowDefinition;
   calendars: Map<string, EffectiveCalendar>;
   unitIdentifier: string;
+  dueSoonHours: number;
+  codePattern: string;
 }
 
-// Calendars are read before the transaction: on PGlite's single connection a read outside it would wait for it.
+// Calendars and settings are read before the transaction: on PGlite's single connection a read outside it would
+// wait for it.
 async function prepare(ctx: AppContext, def: WorkflowDefinition, agencyIds: string[], unitId: string) {
   const ids = [...new Set(agencyIds)];
   const calendars = new Map<string, EffectiveCalendar>();
   for (const id of ids) calendars.set(id, await effectiveCalendar(ctx, id));
-  const unit = await getAgency(ctx, unitId);
-  return { def, calendars, unitIdentifier: unit.identifier } satisfies Prepared;
+  return {
+    def,
+    calendars,
+    unitIdentifier: await agencyIdentifier(ctx, unitId),
+    dueSoonHours: await settingValue(ctx, 'dossier.dueSoonHours'),
+    codePattern: await settingValue(ctx, 'dossier.codePattern'),
+  } satisfies Prepared;
 }
 
 function calendarOf(p: Prepared, agencyId: string): EffectiveCalendar {
@@ -178,11 +191,12 @@ function calendarOf(p: Prepared, agencyId: string): EffectiveCalendar {
 
 let codePattern: { source: string; pattern: CodePattern } | undefined;
 
-function patternOf(ctx: AppContext): CodePattern {
-  if (codePattern?.source !== ctx.config.dossierCodePattern) {
-    const parsed = parseCodePattern(ctx.config.dossierCodePattern);
-    if (typeof parsed === 'string') throw new Error(parsed); // loadConfig refuses such a pattern at start-up
-    codePattern = { source: ctx.config.dossierCodePattern, pattern: parsed };
+/** The parsed pattern, parsed again only when the setting changed. */
+function patternOf(source: string): CodePattern {
+  if (codePattern?.source !== source) {
+    const parsed = parseCodePattern(source);
+    if (typeof parsed === 'string') throw new Error(parsed); // loadConfig and the settings refuse such a pattern
+    codePattern = { source, pattern: parsed };
   }
   return codePattern.pattern;
 }
@@ -219,13 +233,14 @@ function missingField(
 
 async function takeAction(
   ctx: AppContext,
-  { trx, audit, publish }: Change,
+  change: Change,
   who: DossierRequester,
   row: DossierRow,
   p: Prepared,
   action: string,
   input: ActionInput,
 ): Promise<{ row: DossierRow; trackingSecret: string | null; event: store.EventRow; actor: EngineActor }> {
+  const { trx, audit, publish, writeLast, afterCommit } = change;
   const before = row.state as DossierState;
   const actor = await engineActor(trx, who, row);
   const now = ctx.clock.now().getTime();
@@ -243,14 +258,7 @@ async function takeAction(
     step: calendarOf(p, currentAgency(state)).compiled,
   };
   const schedule = scheduleAfter(row.schedule as Schedule, effects, state, calendars);
-  const dueState = dueStateAt(
-    schedule,
-    state.clock.phase,
-    row.due_state,
-    calendars.appointment,
-    now,
-    ctx.config.dossierDueSoonHours,
-  );
+  const dueState = dueStateAt(schedule, state.clock.phase, row.due_state, calendars.appointment, now, p.dueSoonHours);
   const event = await store.appendEvent(trx, {
     dossier_id: row.id,
     at: new Date(now),
@@ -265,29 +273,32 @@ async function takeAction(
   const seq = event.seq;
   // Numbered as late as possible: the counter row stays locked until commit, and receipts at the unit queue on it.
   const assigning = effects.some((e) => e.type === 'code.assign');
-  const code = assigning ? await allocateCode(ctx, trx, row.receiving_unit_id, p.unitIdentifier, now) : row.code;
+  const code = assigning ? await allocateCode(change, row.receiving_unit_id, p, now) : row.code;
   // The public tracking secret is made with the code; only its hash is kept (tracking.ts).
   const trackingSecret = assigning && code ? newTrackingSecret() : null;
-  const updated = await trx
-    .updateTable('dossier')
-    .set({
-      ...projectRow(state, schedule),
-      ...stepColumns(p.def, state),
-      code,
-      tracking_secret_hash: trackingSecret && code ? hashSecret(code, trackingSecret) : row.tracking_secret_hash,
-      state: JSON.stringify(state),
-      schedule: JSON.stringify(schedule),
-      due_state: dueState,
-      received_at: assigning ? new Date(now) : row.received_at,
-      calendar_version: effects.some((e) => e.type === 'appointment.set')
-        ? appointmentCalendar.key
-        : row.calendar_version,
-      version: row.version + 1,
-      updated_at: new Date(now),
-    })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const changed = {
+    ...projectRow(state, schedule),
+    ...stepColumns(p.def, state),
+    code,
+    tracking_secret_hash: trackingSecret && code ? hashSecret(code, trackingSecret) : row.tracking_secret_hash,
+    due_state: dueState,
+    received_at: assigning ? new Date(now) : row.received_at,
+    calendar_version: effects.some((e) => e.type === 'appointment.set')
+      ? appointmentCalendar.key
+      : row.calendar_version,
+    version: row.version + 1,
+    updated_at: new Date(now),
+  };
+  // Written in the change's last statement (one round trip while the counter is locked); the row as it will be is
+  // known here, and nothing else in the change writes it.
+  writeLast(
+    trx
+      .updateTable('dossier')
+      .set({ ...changed, state: JSON.stringify(state), schedule: JSON.stringify(schedule) })
+      .where('id', '=', row.id),
+  );
+  const updated: DossierRow = { ...row, ...changed, state, schedule };
+  afterCommit(() => dossierChangedHere(code));
   const ref = { dossierId: row.id, code, at: now };
   for (const event of eventsOf(ref, before, state, effects, schedule)) await publish(event.topic, event.payload);
   const due = dueEvent(ref, row.due_state, dueState, currentDue(schedule));
@@ -303,10 +314,13 @@ async function takeAction(
   return { row: updated, trackingSecret, event, actor };
 }
 
-async function allocateCode(ctx: AppContext, trx: Kysely<DB>, unitId: string, identifier: string, at: number) {
-  const pattern = patternOf(ctx);
-  const seq = await store.nextNumber(trx, unitId, counterPeriod(pattern, at));
-  return formatCode(pattern, identifier, at, seq);
+/** The receipt's code; its counter row and the audit chain's head stay locked until commit (Change.withAuditHeadLocked). */
+async function allocateCode(change: Change, unitId: string, p: Prepared, at: number) {
+  const pattern = patternOf(p.codePattern);
+  const claimed = await change.withAuditHeadLocked(
+    store.claimNextNumber(change.trx, unitId, counterPeriod(pattern, at)),
+  );
+  return formatCode(pattern, p.unitIdentifier, at, claimed.last);
 }
 
 /** One transaction, with the idempotency key claimed first when the client sent one. */
@@ -324,7 +338,7 @@ async function idempotent(
     if (stored) return { ...stored, replayed: true };
     // `once` (the tracking secret) is answered to this request only: a replay does not get it back.
     const { once, ...response } = await work(change);
-    if (key) await remember(change.trx, actorKey, key, response);
+    if (key) change.writeLast(rememberWrite(change.trx, actorKey, key, response));
     const body = once ? { ...(response.body as Record<string, unknown>), ...once } : response.body;
     return { ...response, body, replayed: false };
   });
@@ -678,9 +692,10 @@ export async function reissueTrackingSecret(
     who,
     idempotencyKey,
     { dossierId, reissue: 'tracking-secret' },
-    async ({ trx, audit, publish }) => {
+    async ({ trx, audit, publish, afterCommit }) => {
       const row = await store.lockDossier(trx, dossierId);
       if (!row?.code) throw conflict('Hồ sơ chưa được tiếp nhận nên chưa có mã tra cứu.');
+      afterCommit(() => dossierChangedHere(row.code));
       const trackingSecret = newTrackingSecret();
       await trx
         .updateTable('dossier')

@@ -69,17 +69,16 @@ export function appendEvent(db: Db, event: Omit<Insertable<DossierEventTable>, '
 }
 
 /**
- * The next number of a unit's period. The row lock taken by the upsert queues concurrent receipts at the unit until
- * each commits; a receipt that rolls back releases its number with it, so numbers are gap-free.
+ * Claims the next number of a unit's period (RETURNING `last`). The row lock taken by the upsert queues concurrent
+ * receipts at the unit until each commits; a receipt that rolls back releases its number with it, so numbers are
+ * gap-free.
  */
-export async function nextNumber(db: Db, unitId: string, period: string): Promise<number> {
-  const row = await db
+export function claimNextNumber(db: Db, unitId: string, period: string) {
+  return db
     .insertInto('dossier_code_counter')
     .values({ unit_id: unitId, period, last: 1 })
     .onConflict((oc) => oc.columns(['unit_id', 'period']).doUpdateSet({ last: sql`dossier_code_counter.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return row.last;
+    .returning('last');
 }
 
 /** Whether a staff member holds any role at an agency (whom a dossier there may be assigned to). */

@@ -8,11 +8,14 @@ import { Page, PageQuery } from '../../platform/http/paging.ts';
 import type { App } from '../../platform/http/server.ts';
 import { etagOf, IfMatchHeaders, ifMatchVersion } from '../../platform/http/versioning.ts';
 import * as service from './service.ts';
+import * as staff from './staff.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const IdParams = Type.Object({ id: Id });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
 const Text = (max = 300) => Type.String({ minLength: 1, maxLength: max });
+const Email = Type.String({ format: 'email', maxLength: 200 });
+const Phone = Type.String({ pattern: '^[0-9 +().-]{6,20}$' });
 const DateOnly = Type.String({ format: 'date' });
 const Level = Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune')]);
 
@@ -32,8 +35,8 @@ const AgencyFields = {
   shortName: Nullable(Text(100)),
   kind: Text(50),
   address: Nullable(Text(500)),
-  phone: Nullable(Type.String({ pattern: '^[0-9 +().-]{6,20}$' })),
-  email: Nullable(Type.String({ format: 'email', maxLength: 200 })),
+  phone: Nullable(Phone),
+  email: Nullable(Email),
 };
 
 const Agency = Type.Object({
@@ -69,8 +72,26 @@ const Staff = Type.Object({
   agencyId: Type.String(),
   departmentId: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
+  temporaryPasswordUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'Còn dùng mật khẩu tạm (chưa tự đặt mật khẩu): mật khẩu tạm hết hiệu lực lúc này.',
+  }),
+  version: Type.Integer(),
   grants: Type.Array(Grant),
 });
+const TemporaryPassword = {
+  temporaryPassword: Type.String({
+    description: 'Mật khẩu tạm, chỉ trả về một lần: trao cho cán bộ, cán bộ phải đổi ở lần đăng nhập đầu.',
+  }),
+  temporaryPasswordUntil: Type.String({ format: 'date-time' }),
+};
+const RoleName = Type.Union(ROLES.map((r) => Type.Literal(r)));
+const StaffFields = {
+  fullName: Text(200),
+  email: Nullable(Email),
+  phone: Nullable(Phone),
+  position: Nullable(Text(200)),
+  departmentId: Type.Optional(Type.Union([Id, Type.Null()])),
+};
 
 export function orgRoutes(app: App, ctx: AppContext): void {
   const tags = ['org'];
@@ -258,7 +279,25 @@ export function orgRoutes(app: App, ctx: AppContext): void {
         response: { 200: Page(Staff) },
       },
     },
-    async (request) => service.listStaff(ctx, actorOf(request), request.query),
+    async (request) => staff.listStaff(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/staff/:id',
+    {
+      config: { access: 'staff.read' },
+      schema: {
+        tags,
+        summary: 'Một cán bộ (trong phạm vi được phân quyền)',
+        params: IdParams,
+        response: { 200: Staff },
+      },
+    },
+    async (request, reply) => {
+      const member = await staff.getStaff(ctx, actorOf(request), request.params.id);
+      reply.header('etag', etagOf(member.version));
+      return member;
+    },
   );
 
   app.post(
@@ -267,34 +306,72 @@ export function orgRoutes(app: App, ctx: AppContext): void {
       config: { access: 'staff.manage' },
       schema: {
         tags,
-        summary: 'Thêm cán bộ',
+        summary: 'Thêm cán bộ, cấp vai trò tại cơ quan của họ; trả về mật khẩu tạm một lần',
         body: Type.Object(
           {
             username: Type.String({ pattern: '^[A-Za-z0-9._-]{3,50}$' }),
-            fullName: Text(200),
-            email: Nullable(Type.String({ format: 'email', maxLength: 200 })),
-            phone: Nullable(Type.String({ pattern: '^[0-9 +().-]{6,20}$' })),
-            position: Nullable(Text(200)),
+            ...StaffFields,
             agencyId: Id,
-            departmentId: Type.Optional(Type.Union([Id, Type.Null()])),
-            password: Type.String({ minLength: 1, maxLength: 200 }),
+            roles: Type.Optional(Type.Array(RoleName, { maxItems: ROLES.length, uniqueItems: true })),
           },
           { additionalProperties: false },
         ),
-        response: {
-          201: Type.Object({
-            id: Type.String(),
-            username: Type.String(),
-            fullName: Type.String(),
-            agencyId: Type.String(),
-          }),
-        },
+        response: { 201: Type.Object({ ...Staff.properties, ...TemporaryPassword }) },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await service.createStaff(ctx, { actor: actorOf(request), requestId: request.id }, request.body)),
+    async (request, reply) => {
+      const who = { actor: actorOf(request), requestId: request.id };
+      const created = await staff.createStaff(ctx, who, request.body);
+      return reply.code(201).header('cache-control', 'no-store').header('etag', etagOf(created.version)).send(created);
+    },
+  );
+
+  app.patch(
+    '/api/v1/staff/:id',
+    {
+      config: { access: 'staff.manage' },
+      schema: {
+        tags,
+        summary:
+          'Sửa thông tin cán bộ, khoá hoặc mở khoá tài khoản (cần If-Match; khoá thì mọi phiên đăng nhập kết thúc)',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: Type.Object(
+          {
+            ...StaffFields,
+            fullName: Type.Optional(StaffFields.fullName),
+            active: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Staff },
+      },
+    },
+    async (request, reply) => {
+      const version = ifMatchVersion(request.headers['if-match']);
+      const who = { actor: actorOf(request), requestId: request.id };
+      const member = await staff.updateStaff(ctx, who, request.params.id, version, request.body);
+      reply.header('etag', etagOf(member.version));
+      return member;
+    },
+  );
+
+  app.post(
+    '/api/v1/staff/:id/password-reset',
+    {
+      config: { access: 'staff.manage' },
+      schema: {
+        tags,
+        summary: 'Cấp mật khẩu tạm mới (trả về một lần); mật khẩu cũ và mọi phiên đăng nhập của cán bộ hết hiệu lực',
+        params: IdParams,
+        response: { 200: Type.Object(TemporaryPassword) },
+      },
+    },
+    async (request, reply) => {
+      const who = { actor: actorOf(request), requestId: request.id };
+      reply.header('cache-control', 'no-store');
+      return staff.resetPassword(ctx, who, request.params.id);
+    },
   );
 
   app.post(
@@ -305,16 +382,13 @@ export function orgRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Cấp vai trò cho cán bộ tại một cơ quan',
         params: IdParams,
-        body: Type.Object(
-          { role: Type.Union(ROLES.map((r) => Type.Literal(r))), agencyId: Id },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ role: RoleName, agencyId: Id }, { additionalProperties: false }),
         response: { 201: Grant },
       },
     },
     async (request, reply) => {
       const who = { actor: actorOf(request), requestId: request.id };
-      return reply.code(201).send(await service.grantRole(ctx, who, request.params.id, request.body));
+      return reply.code(201).send(await staff.grantRole(ctx, who, request.params.id, request.body));
     },
   );
 
@@ -326,7 +400,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const who = { actor: actorOf(request), requestId: request.id };
-      await service.revokeRole(ctx, who, request.params.id, request.params.grantId);
+      await staff.revokeRole(ctx, who, request.params.id, request.params.grantId);
       return reply.code(204).send();
     },
   );

@@ -2,12 +2,10 @@
 // Each change checks the actor's scope, runs in one transaction and leaves an audit entry.
 import { type Kysely, sql } from 'kysely';
 import { type Actor, assertCan } from '../../platform/auth/actor.ts';
-import { isRole, type Role } from '../../platform/auth/roles.ts';
 import { type AppContext, type Requester, runChange } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { decodeCursor, limitOf, type PageQueryT, toPage } from '../../platform/http/paging.ts';
 import { conflict, forbidden, invalidField, notFound, preconditionFailed } from '../../platform/http/problem.ts';
-import { hashPassword, passwordProblem } from '../access/password.ts';
 import { AGENCY_CODE_RULE, parseAgencyCode } from './agency-code.ts';
 import * as store from './store.ts';
 
@@ -213,6 +211,19 @@ export type AgencyPatch = Partial<
   Pick<AgencyInput, 'name' | 'shortName' | 'kind' | 'address' | 'phone' | 'email'> & { validTo: string | null }
 >;
 
+// An agency's identifier (QCVN 102) never changes once the agency exists (updateAgency has no such field), so each
+// process keeps those it has read: every receipt formats its code with its unit's.
+const identifiers = new Map<string, string>();
+
+/** The agency's QCVN 102 identifier; 404 when there is no such agency. */
+export async function agencyIdentifier(ctx: AppContext, id: string): Promise<string> {
+  const known = identifiers.get(id);
+  if (known) return known;
+  const { identifier } = await getAgency(ctx, id);
+  identifiers.set(id, identifier);
+  return identifier;
+}
+
 export async function updateAgency(ctx: AppContext, who: Staffer, id: string, version: number, patch: AgencyPatch) {
   await assertCan(ctx.database.db, who.actor, 'org.manage', id);
   return runChange(ctx, who, async ({ trx, audit }) => {
@@ -283,133 +294,10 @@ export async function createDepartment(
   });
 }
 
-// ---------- staff and role grants ----------
+// ---------- staff (use cases in staff.ts) ----------
 
 /** What other modules (signing, dossiers) show of a staff member. */
 export const staffCard = (db: Kysely<DB>, staffId: string) => store.staffCard(db, staffId);
-
-export async function listStaff(ctx: AppContext, actor: Actor, q: PageQueryT & { agency?: string; q?: string }) {
-  const limit = limitOf(q);
-  const rows = await store.listStaff(ctx.database.db, actor, { ...q, after: decodeCursor(q.cursor, 2), limit });
-  const grants = await store.grantsOf(
-    ctx.database.db,
-    rows.slice(0, limit).map((r) => r.id),
-  );
-  return toPage(
-    rows,
-    limit,
-    (r) => [r.full_name, r.id],
-    (r) => ({
-      id: r.id,
-      username: r.username,
-      fullName: r.full_name,
-      position: r.position,
-      email: r.email,
-      phone: r.phone,
-      agencyId: r.agency_id,
-      departmentId: r.department_id,
-      active: r.active,
-      grants: grants.filter((g) => g.staff_id === r.id).map((g) => ({ id: g.id, role: g.role, agencyId: g.agency_id })),
-    }),
-  );
-}
-
-export interface StaffInput {
-  username: string;
-  fullName: string;
-  email?: string | null;
-  phone?: string | null;
-  position?: string | null;
-  agencyId: string;
-  departmentId?: string | null;
-  password: string;
-}
-
-export async function createStaff(ctx: AppContext, who: Staffer, input: StaffInput) {
-  await assertCan(ctx.database.db, who.actor, 'staff.manage', input.agencyId);
-  const username = input.username.toLowerCase();
-  const weak = passwordProblem(input.password, username);
-  if (weak) throw invalidField('password', weak);
-  const passwordHash = await hashPassword(input.password);
-  return runChange(ctx, who, async ({ trx, audit }) => {
-    if (!(await store.findAgency(trx, input.agencyId))) throw invalidField('agencyId', 'Không tìm thấy cơ quan.');
-    if (input.departmentId) {
-      const dep = await trx
-        .selectFrom('department')
-        .select('agency_id')
-        .where('id', '=', input.departmentId)
-        .executeTakeFirst();
-      if (dep?.agency_id !== input.agencyId) {
-        throw invalidField('departmentId', 'Phòng ban không thuộc cơ quan đã chọn.');
-      }
-    }
-    const taken = await trx.selectFrom('staff').select('id').where('username', '=', username).executeTakeFirst();
-    if (taken) throw conflict(`Tên đăng nhập "${username}" đã được dùng.`);
-    const row = await trx
-      .insertInto('staff')
-      .values({
-        username,
-        full_name: input.fullName,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        position: input.position ?? null,
-        agency_id: input.agencyId,
-        department_id: input.departmentId ?? null,
-        password_hash: passwordHash,
-      })
-      .returning(['id', 'username', 'full_name', 'agency_id'])
-      .executeTakeFirstOrThrow();
-    // The password is not in the summary: audit entries are read by more people than passwords should be.
-    audit('org.staff_created', 'staff', row.id, { username, fullName: input.fullName, agencyId: input.agencyId });
-    return { id: row.id, username: row.username, fullName: row.full_name, agencyId: row.agency_id };
-  });
-}
-
-export async function grantRole(
-  ctx: AppContext,
-  who: Staffer,
-  staffId: string,
-  input: { role: string; agencyId: string },
-) {
-  if (!isRole(input.role)) throw invalidField('role', 'Vai trò không tồn tại.');
-  const role: Role = input.role;
-  if (role === 'system_admin' && !who.actor.scope('staff.manage').all) {
-    throw forbidden('Chỉ quản trị hệ thống được cấp vai trò quản trị hệ thống.');
-  }
-  await assertCan(ctx.database.db, who.actor, 'staff.manage', input.agencyId);
-  return runChange(ctx, who, async ({ trx, audit }) => {
-    const staff = await trx.selectFrom('staff').select('id').where('id', '=', staffId).executeTakeFirst();
-    if (!staff) throw notFound('cán bộ');
-    if (!(await store.findAgency(trx, input.agencyId))) throw invalidField('agencyId', 'Không tìm thấy cơ quan.');
-    const row = await trx
-      .insertInto('role_grant')
-      .values({ staff_id: staffId, role, agency_id: input.agencyId })
-      .onConflict((oc) => oc.columns(['staff_id', 'role', 'agency_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) throw conflict('Cán bộ đã có vai trò này tại cơ quan này.');
-    audit('org.role_granted', 'staff', staffId, { grant: row.id, role, agencyId: input.agencyId });
-    return { id: row.id, role, agencyId: input.agencyId };
-  });
-}
-
-export async function revokeRole(ctx: AppContext, who: Staffer, staffId: string, grantId: string) {
-  const grant = await ctx.database.db
-    .selectFrom('role_grant')
-    .select(['id', 'role', 'agency_id'])
-    .where('id', '=', grantId)
-    .where('staff_id', '=', staffId)
-    .executeTakeFirst();
-  if (!grant) throw notFound('vai trò được cấp');
-  if (grant.role === 'system_admin' && !who.actor.scope('staff.manage').all) {
-    throw forbidden('Chỉ quản trị hệ thống được thu hồi vai trò quản trị hệ thống.');
-  }
-  await assertCan(ctx.database.db, who.actor, 'staff.manage', grant.agency_id);
-  await runChange(ctx, who, async ({ trx, audit }) => {
-    await trx.deleteFrom('role_grant').where('id', '=', grantId).execute();
-    audit('org.role_revoked', 'staff', staffId, { grant: grantId, role: grant.role, agencyId: grant.agency_id });
-  });
-}
 
 /**
  * What a form's heading says of an agency (Decree 30): its name, the agency above it, its phone, and the place on

@@ -1,6 +1,7 @@
 // Queries of the organisation registry.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Actor, inScope } from '../../platform/auth/actor.ts';
+import type { Permission } from '../../platform/auth/roles.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CursorKey } from '../../platform/http/paging.ts';
 
@@ -76,20 +77,24 @@ export interface StaffFilter {
   limit: number;
 }
 
+const STAFF_COLUMNS = [
+  'staff.id',
+  'staff.username',
+  'staff.full_name',
+  'staff.position',
+  'staff.email',
+  'staff.phone',
+  'staff.agency_id',
+  'staff.department_id',
+  'staff.active',
+  'staff.temporary_password_until',
+  'staff.version',
+] as const;
+
 export function listStaff(db: Kysely<DB>, actor: Actor, f: StaffFilter) {
   let q = db
     .selectFrom('staff')
-    .select([
-      'staff.id',
-      'staff.username',
-      'staff.full_name',
-      'staff.position',
-      'staff.email',
-      'staff.phone',
-      'staff.agency_id',
-      'staff.department_id',
-      'staff.active',
-    ])
+    .select(STAFF_COLUMNS)
     .where(inScope(actor, 'staff.read', 'staff.agency_id'));
   if (f.agency) q = q.where('staff.agency_id', '=', f.agency);
   if (f.q) {
@@ -108,6 +113,21 @@ export function listStaff(db: Kysely<DB>, actor: Actor, f: StaffFilter) {
     .limit(f.limit + 1)
     .execute();
 }
+
+/**
+ * One staff member and whether `permission` reaches their agency for the actor, decided in SQL like the lists:
+ * the caller tells "no such person" (404) from "not yours" (403).
+ */
+export function findStaff(db: Kysely<DB>, actor: Actor, permission: Permission, staffId: string) {
+  return db
+    .selectFrom('staff')
+    .select(STAFF_COLUMNS)
+    .select((eb) => sql<boolean>`(${inScope(actor, permission, 'staff.agency_id')(eb)})`.as('in_scope'))
+    .where('staff.id', '=', staffId)
+    .executeTakeFirst();
+}
+
+export type StaffRow = NonNullable<Awaited<ReturnType<typeof findStaff>>>;
 
 export function grantsOf(db: Kysely<DB>, staffIds: string[]) {
   if (staffIds.length === 0) return Promise.resolve([]);

@@ -1,7 +1,7 @@
-// Writing and verifying the audit log. An entry is appended inside the transaction of the change it records,
-// as its last statement: the chain head row is locked until commit, so concurrent writers queue for a short
-// moment instead of forking the chain.
-import { type Kysely, type Selectable, sql } from 'kysely';
+// Writing and verifying the audit log. An entry is appended inside the transaction of the change it records, in its
+// last statement, after the chain's head row was locked: the lock is held until commit, so concurrent writers queue
+// for a short moment instead of forking the chain.
+import { type Compilable, type Kysely, type OperationNodeSource, type Selectable, sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { AuditEntryTable, DB } from '../db/schema.ts';
 import { type ChainBreak, type ChainedEntry, entryHash, findBreak, GENESIS_HASH } from './chain.ts';
@@ -20,18 +20,40 @@ export interface AuditRecord {
   summary?: Record<string, unknown>;
 }
 
-/**
- * Appends `records` in order, in two statements whatever their number: the head is read and locked, then the
- * entries and the new head are written together. The head stays locked until commit, so this runs last.
- */
-export async function appendAudit(trx: Kysely<DB>, clock: Clock, records: readonly AuditRecord[]): Promise<void> {
-  if (!records.length) return;
-  const head = await trx
+/** The end of the chain: the last entry's number and hash. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** Reads and locks the chain's head; it stays locked until commit, and every audited change queues on it. */
+export function lockChainHead(trx: Kysely<DB>): Promise<ChainHead> {
+  return trx
     .selectFrom('audit_chain_head')
     .select(['seq', 'hash'])
     .where('id', '=', 1)
     .forUpdate()
     .executeTakeFirstOrThrow();
+}
+
+/** Runs `query` (with RETURNING) and locks the chain's head in the same statement: one round trip for both. */
+export async function lockChainHeadWith<R>(
+  trx: Kysely<DB>,
+  query: Compilable<R> & OperationNodeSource,
+): Promise<{ row: R; head: ChainHead }> {
+  const { rows } = await sql<R & { audit_seq: number; audit_hash: string }>`WITH q AS (${query})
+    SELECT q.*, h.seq AS audit_seq, h.hash AS audit_hash FROM q, audit_chain_head h WHERE h.id = 1 FOR UPDATE OF h`.execute(
+    trx,
+  );
+  const { audit_seq, audit_hash, ...row } = rows[0]!;
+  return { row: row as R, head: { seq: audit_seq, hash: audit_hash } };
+}
+
+/**
+ * The writes that append `records` in order after `head` (locked by the caller): the entries, then the new head. The
+ * caller sends them with its other last writes in one statement (platform/context.ts).
+ */
+export function chainWrites(trx: Kysely<DB>, clock: Clock, head: ChainHead, records: readonly AuditRecord[]) {
   // Millisecond precision: the stored value must read back exactly as it was hashed.
   const at = new Date(clock.now().getTime());
   let prev = { seq: head.seq, hash: head.hash };
@@ -64,12 +86,10 @@ export async function appendAudit(trx: Kysely<DB>, clock: Clock, records: readon
     prev = { seq: fields.seq, hash };
     return row;
   });
-  await trx
-    .with('entries', (db) => db.insertInto('audit_entry').values(rows))
-    .updateTable('audit_chain_head')
-    .set({ seq: prev.seq, hash: prev.hash })
-    .where('id', '=', 1)
-    .execute();
+  return [
+    trx.insertInto('audit_entry').values(rows),
+    trx.updateTable('audit_chain_head').set({ seq: prev.seq, hash: prev.hash }).where('id', '=', 1),
+  ] as const;
 }
 
 export interface VerifyReport {

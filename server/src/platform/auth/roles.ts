@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   'dossier.read', // dossiers of the agency (subtree for leaders, reporting officers and administrators)
   'dossier.receive', // open a dossier brought to the desk or by post (one-stop officers)
   'dossier.act', // take workflow actions on dossiers; the dossier's workflow says which action each role may take
+  'settings.manage', // the province's operational settings, changed at run time (always system-wide)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +73,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dossier.read',
     'dossier.act',
     'signing.manage',
+    'settings.manage',
   ],
 };
 

@@ -23,7 +23,18 @@ export interface Database extends SqlExecutor {
   readonly db: Kysely<DB>;
   /** Runs a script of several statements without parameters (migrations, pg-boss schema). */
   executeScript(sql: string): Promise<void>;
+  /**
+   * Notifications on a channel (NOTIFY, sent at commit by any process on the database). `live(false)` means some
+   * may have been missed (the listening connection was lost): a cache fed by them must stop trusting itself until
+   * `live(true)`, when listening has started again. Resolves to the function that stops listening.
+   */
+  listen(channel: string, handlers: NoticeHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface NoticeHandlers {
+  notice(payload: string): void;
+  live(listening: boolean): void;
 }
 
 // Both engines return the same JavaScript values: int8 as number (counts, sequence numbers stay far below
@@ -64,6 +75,7 @@ export function openPostgres(options: PostgresOptions): Database {
   // opens a new one on the next query.
   pool.on('error', (err) => options.onIdleError?.(err));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const listeners = new Set<Listener>();
   return {
     engine: 'postgres',
     db,
@@ -74,10 +86,75 @@ export function openPostgres(options: PostgresOptions): Database {
     async executeScript(sql: string) {
       await pool.query(sql);
     },
+    async listen(channel, handlers) {
+      const listener = new Listener(options.url, channel, handlers);
+      listeners.add(listener);
+      await listener.start();
+      return async () => {
+        listeners.delete(listener);
+        await listener.stop();
+      };
+    },
     async close() {
+      await Promise.all([...listeners].map((l) => l.stop()));
       await db.destroy();
     },
   };
+}
+
+/**
+ * A connection of its own that LISTENs (a pooled one would be handed to queries and lose the LISTEN). When it is
+ * lost, the handlers hear `live(false)` at once and it is opened again with a growing pause, up to 30 s.
+ */
+class Listener {
+  #client: pg.Client | undefined;
+  #stopped = false;
+  #retry: NodeJS.Timeout | undefined;
+  #pauseMs = 500;
+
+  constructor(
+    private readonly url: string,
+    private readonly channel: string,
+    private readonly handlers: NoticeHandlers,
+  ) {}
+
+  async start(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url, application_name: 'congso-listen' });
+    this.#client = client;
+    client.on('notification', (n) => {
+      if (n.channel === this.channel) this.handlers.notice(n.payload ?? '');
+    });
+    client.on('error', () => this.#lost(client));
+    client.on('end', () => this.#lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(this.channel)}`);
+      this.#pauseMs = 500;
+      this.handlers.live(true);
+    } catch {
+      this.#lost(client);
+    }
+  }
+
+  #lost(client: pg.Client): void {
+    if (this.#client !== client) return; // an older connection's late event
+    this.#client = undefined;
+    this.handlers.live(false);
+    client.end().catch(() => {});
+    if (this.#stopped) return;
+    this.#retry = setTimeout(() => void this.start(), this.#pauseMs);
+    this.#retry.unref();
+    this.#pauseMs = Math.min(this.#pauseMs * 2, 30_000);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#retry);
+    const client = this.#client;
+    this.#client = undefined;
+    this.handlers.live(false);
+    await client?.end().catch(() => {});
+  }
 }
 
 /** A FIFO lock: PGlite is one connection, so a transaction must own it from BEGIN to COMMIT. */
@@ -150,6 +227,15 @@ export async function openPglite(options: PgliteOptions): Promise<Database & { p
     executeSql: <R>(text: string, values: readonly unknown[] = []) => exclusive(() => run<R>(text, values)),
     async executeScript(sql: string) {
       await exclusive(() => pglite.exec(sql));
+    },
+    // Under the mutex: a LISTEN sent while a transaction holds the one connection would be part of it.
+    async listen(channel, handlers) {
+      const unlisten = await exclusive(() => pglite.listen(channel, handlers.notice));
+      handlers.live(true);
+      return async () => {
+        handlers.live(false);
+        await exclusive(() => unlisten());
+      };
     },
     async close() {
       await db.destroy();

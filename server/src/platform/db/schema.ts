@@ -91,6 +91,7 @@ export interface StaffTable {
   password_changed_at: Defaulted<Timestamp>;
   created_at: Defaulted<Timestamp>;
   version: Generated<number>;
+  temporary_password_until: Timestamp | null;
 }
 
 export interface RoleGrantTable {
@@ -360,6 +361,7 @@ export interface DB {
   applicant_verification: ApplicantVerificationTable;
   applicant_session: ApplicantSessionTable;
   applicant_oidc_login: ApplicantOidcLoginTable;
+  setting: SettingTable;
 }
 
 // ---------- signing (0007) ----------
@@ -524,4 +526,16 @@ export interface ResultNumberCounterTable {
   agency_id: string;
   year: number;
   last: number;
+}
+
+// ---------- settings (0013) ----------
+
+export interface SettingTable {
+  key: string;
+  /** Null: reset to the default of the registry. */
+  value: ColumnType<unknown, string | null, string | null>;
+  version: number;
+  updated_by: string | null;
+  updated_by_label: string;
+  updated_at: Timestamp;
 }

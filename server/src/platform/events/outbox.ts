@@ -11,14 +11,10 @@ export interface OutboxEvent {
 }
 
 export async function publish(trx: Kysely<DB>, topic: string, payload: EventPayload): Promise<void> {
-  await publishAll(trx, [{ topic, payload }]);
+  await outboxWrite(trx, [{ topic, payload }]).execute();
 }
 
-/** Several events in one statement, in order (the outbox id follows the order of the rows). */
-export async function publishAll(trx: Kysely<DB>, events: readonly OutboxEvent[]): Promise<void> {
-  if (!events.length) return;
-  await trx
-    .insertInto('outbox')
-    .values(events.map((e) => ({ topic: e.topic, payload: JSON.stringify(e.payload) })))
-    .execute();
+/** Several events in one write, in order (the outbox id follows the order of the rows); there must be one at least. */
+export function outboxWrite(trx: Kysely<DB>, events: readonly OutboxEvent[]) {
+  return trx.insertInto('outbox').values(events.map((e) => ({ topic: e.topic, payload: JSON.stringify(e.payload) })));
 }

@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -17,6 +16,7 @@ import type { Config } from '../../config.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { installGuard, type SessionResolvers } from './guard.ts';
 import { requestForLog } from './log-redaction.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -59,7 +59,7 @@ export async function createServer(config: Config, logger: Logger, resolvers: Se
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     // The API docs page runs swagger-ui's own scripts; everything else is JSON.
     contentSecurityPolicy: {
       directives: { 'script-src': ["'self'"], 'style-src': ["'self'", 'https:', "'unsafe-inline'"] },

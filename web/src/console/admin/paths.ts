@@ -1,10 +1,14 @@
 // Where each administration area lives under /can-bo/quan-tri, in menu order.
 
+/** Areas for system administrators only (settings.manage); the others are for every administrator. */
+export const SYSTEM_AREAS: ReadonlySet<string> = new Set(['settings']);
+
 export const ADMIN_AREAS = [
   ['workflows', 'quy-trinh'],
   ['catalog', 'thu-tuc'],
   ['calendar', 'lich'],
   ['org', 'to-chuc'],
+  ['settings', 'cai-dat'],
 ] as const;
 
 export type AdminArea = (typeof ADMIN_AREAS)[number][0];

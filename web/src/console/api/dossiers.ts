@@ -8,6 +8,7 @@ export type QueueId = 'receive' | 'process' | 'approve' | 'sign' | 'return' | 'o
 export const QUEUE_IDS: readonly QueueId[] = ['receive', 'process', 'approve', 'sign', 'return', 'overdue'];
 export type DueState = 'on_time' | 'due_soon' | 'overdue';
 export type Outcome = 'early' | 'on_time' | 'late';
+const OUTCOMES: readonly Outcome[] = ['early', 'on_time', 'late'];
 export type Delivery = 'desk' | 'post' | 'electronic';
 export type InputNeed =
   | 'opinion'
@@ -147,6 +148,13 @@ export interface ListFilters {
   overdue?: boolean | undefined;
   q?: string | undefined;
   sort?: 'due' | 'received' | undefined;
+  /** The dashboard's drill-down (list.ts): resolved within or by an agency, handled by a department, returned how. */
+  agency?: string | undefined;
+  resolvingAgency?: string | undefined;
+  department?: string | undefined;
+  returnedFrom?: string | undefined;
+  returnedTo?: string | undefined;
+  outcome?: Outcome | undefined;
 }
 
 const SECOND = 1000;
@@ -177,6 +185,12 @@ export function filtersFrom(params: URLSearchParams): { queue: QueueId | 'all' |
       to: get('to'),
       overdue: overdue === 'true' ? true : overdue === 'false' ? false : undefined,
       sort: params.get('sort') === 'received' ? 'received' : 'due',
+      agency: get('agency'),
+      resolvingAgency: get('resolvingAgency'),
+      department: get('department'),
+      returnedFrom: get('returnedFrom'),
+      returnedTo: get('returnedTo'),
+      outcome: OUTCOMES.find((o) => o === params.get('outcome')),
     },
   };
 }

@@ -1,39 +1,31 @@
 // The leaders' dashboard (/can-bo/tong-hop): for a period and, optionally, one agency with those below it, the
-// dossiers received by status now, the on-time rate of returned results by agency over the weeks (months for a
-// long period) and the overdue dossiers. Every bar, point and row leads to the dossiers behind it (the list,
-// filtered). Charts are drawn by ECharts, loaded with this page only; their figures are in tables too.
+// dossiers received by status now, the on-time rate of returned results by agency and by the departments of one
+// agency over the weeks or months, and the overdue dossiers. Every bar, point and figure leads to the dossiers
+// behind it (the work-queue list, filtered). Charts are drawn by ECharts, loaded with this page only; their
+// figures are in tables too.
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { Suspense, useId, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAgencies } from '../../api/catalog.ts';
-import type { paths } from '../../api/schema';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { consoleApi, typed } from '../api/http.ts';
-import { formatDate, formatDateTime, PageHeading, PageLoading, vnToday } from '../parts.tsx';
+import { formatDateTime, PageHeading, PageLoading, vnToday } from '../parts.tsx';
 import { useSession } from '../session.tsx';
-
-const EChart = lazy(() => import('./EChart.tsx').then((m) => ({ default: m.EChart })));
-
-type Dashboard = paths['/api/v1/dossiers/dashboard']['get']['responses'][200]['content']['application/json'];
-type Series = Dashboard['onTime'][number];
+import { Departments } from './Departments.tsx';
+import { type Dashboard, type Drill, listOf, returnedBy } from './figures.ts';
+import { EChart, OutcomeTable, RateOverTime, type Row } from './OnTimeParts.tsx';
 
 const DAY = 86_400_000;
-const PALETTE = ['#b71c1c', '#0d47a1', '#1b5e20', '#6a1b9a', '#e65100', '#006064', '#4e342e', '#37474f'];
+type Granularity = 'week' | 'month';
 
-/** Early and on-time returns as a share of all returns, in per cent (null when nothing was returned). */
-const rate = (p: { early: number; onTime: number; late: number }) => {
-  const total = p.early + p.onTime + p.late;
-  return total === 0 ? null : Math.round((1000 * (p.early + p.onTime)) / total) / 10;
-};
-
-function useDashboard(from: string, to: string, agency: string) {
+function useDashboard(from: string, to: string, agency: string, granularity: Granularity | '') {
   return useQuery({
-    queryKey: ['dashboard', from, to, agency],
+    queryKey: ['dashboard', from, to, agency, granularity],
     queryFn: ({ signal }) =>
       typed(
         consoleApi.GET('/api/v1/dossiers/dashboard', {
-          params: { query: { from, to, ...(agency ? { agency } : {}) } },
+          params: { query: { from, to, ...(agency ? { agency } : {}), ...(granularity ? { granularity } : {}) } },
           signal,
         }),
       ),
@@ -68,7 +60,8 @@ export function DashboardPage() {
   const from = params.get('from') ?? vnToday(Date.now() - 55 * DAY);
   const to = params.get('to') ?? today;
   const agency = params.get('agency') ?? '';
-  const data = useDashboard(from, to, agency);
+  const granularity = (['week', 'month'] as const).find((g) => g === params.get('granularity')) ?? '';
+  const data = useDashboard(from, to, agency, granularity);
   const agencies = useSubtree(working.id);
   const set = (key: string, value: string) =>
     setParams(
@@ -118,19 +111,45 @@ export function DashboardPage() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={`${id}-granularity`}>{t.console.dashboard.granularity}</label>
+          <select id={`${id}-granularity`} value={granularity} onChange={(e) => set('granularity', e.target.value)}>
+            <option value="">{t.console.dashboard.automatic}</option>
+            <option value="week">{t.console.dashboard.weekly}</option>
+            <option value="month">{t.console.dashboard.monthly}</option>
+          </select>
+        </div>
       </form>
       {data.isError && <ProblemAlert error={data.error} onRetry={() => void data.refetch()} />}
       {data.isPending && <PageLoading />}
-      {data.data && <Boards data={data.data} />}
+      {data.data && (
+        <Boards
+          data={data.data}
+          within={agency}
+          departmentsOf={params.get('departmentsOf') || agency || working.id}
+          onDepartmentsOf={(value) => set('departmentsOf', value)}
+        />
+      )}
     </>
   );
 }
 
-function Boards({ data }: { data: Dashboard }) {
+function Boards({
+  data,
+  within,
+  departmentsOf,
+  onDepartmentsOf,
+}: {
+  data: Dashboard;
+  /** The agency filter: its subtree bounds the status and overdue figures, and so their lists. */
+  within: string;
+  departmentsOf: string;
+  onDepartmentsOf(id: string): void;
+}) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const list = (query: Record<string, string>) => `/can-bo/hang-doi?${new URLSearchParams({ hang: 'all', ...query })}`;
-  const byStatusLink = (status: string) => list({ status, from: data.from, to: data.to });
+  const scoped = (query: Drill): Drill => (within ? { ...query, agency: within } : query);
+  const byStatusLink = (status: string) => listOf(scoped({ status, from: data.from, to: data.to }));
   const total = data.byStatus.reduce((n, s) => n + s.count, 0);
 
   const statusOption = useMemo(
@@ -191,7 +210,9 @@ function Boards({ data }: { data: Dashboard }) {
         {data.byStatus.length === 0 && <p className="muted">{t.console.dashboard.none}</p>}
       </section>
 
-      <OnTime data={data} onDrill={(query) => navigate(list(query))} listOf={list} />
+      <OnTimeByAgency data={data} returned={listOf(scoped({ status: 'returned', from: data.from, to: data.to }))} />
+
+      <Departments data={data} agencyId={departmentsOf} onAgency={onDepartmentsOf} />
 
       <section className="panel dashboard__overdue" aria-labelledby="overdue">
         <h2 id="overdue">{t.console.dashboard.overdue}</h2>
@@ -224,104 +245,35 @@ function Boards({ data }: { data: Dashboard }) {
             </table>
           </div>
         )}
-        <Link to={list({ overdue: 'true' })}>{t.console.dashboard.allOverdue}</Link>
+        <Link to={listOf(scoped({ overdue: 'true' }))}>{t.console.dashboard.allOverdue}</Link>
       </section>
     </div>
   );
 }
 
-function OnTime({
-  data,
-  onDrill,
-  listOf,
-}: {
-  data: Dashboard;
-  onDrill(query: Record<string, string>): void;
-  listOf(query: Record<string, string>): string;
-}) {
+function OnTimeByAgency({ data, returned }: { data: Dashboard; returned: string }) {
   const { t } = useI18n();
-  const periods = useMemo(
-    () => [...new Set(data.onTime.flatMap((s) => s.periods.map((p) => p.period)))].sort(),
-    [data.onTime],
-  );
-  const returned = listOf({ status: 'returned', from: data.from, to: data.to });
-  const option = useMemo(
-    () => ({
-      color: PALETTE,
-      grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : `${v}%`) },
-      legend: { type: 'scroll', top: 0 },
-      xAxis: { type: 'category', data: periods.map((p) => formatDate(`${p}T00:00:00+07:00`)) },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-      series: data.onTime.map((s: Series) => ({
-        type: 'line',
+  const rows = useMemo<Row[]>(
+    () =>
+      data.onTime.map((s) => ({
+        key: s.agencyId,
         name: s.agencyName,
-        connectNulls: true,
-        cursor: 'pointer',
-        data: periods.map((p) => {
-          const slot = s.periods.find((x) => x.period === p);
-          return slot ? rate(slot) : null;
-        }),
+        total: s.total,
+        periods: s.periods,
+        drill: ({ period, outcome } = {}) =>
+          returnedBy(s.agencyId, period ?? { from: data.from, to: data.to }, outcome ? { outcome } : {}),
       })),
-    }),
-    [data.onTime, periods],
+    [data],
   );
-
   return (
     <section className="panel" aria-labelledby="on-time">
       <h2 id="on-time">{t.console.dashboard.onTime(data.granularity)}</h2>
-      {data.onTime.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="muted">{t.console.dashboard.noReturns}</p>
       ) : (
         <>
-          <Suspense fallback={<PageLoading />}>
-            <EChart
-              option={option}
-              label={t.console.dashboard.onTimeChart}
-              onClick={() => onDrill({ status: 'returned', from: data.from, to: data.to })}
-            />
-          </Suspense>
-          <div className="table-wrap">
-            <table className="data-table figures">
-              <caption className="visually-hidden">{t.console.dashboard.onTimeChart}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.console.dashboard.agency}</th>
-                  <th scope="col" className="num">
-                    {t.console.timeliness.early}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.console.timeliness.on_time}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.console.timeliness.late}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.console.dashboard.rate}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.onTime.map((s) => {
-                  const sum = s.periods.reduce(
-                    (n, p) => ({ early: n.early + p.early, onTime: n.onTime + p.onTime, late: n.late + p.late }),
-                    { early: 0, onTime: 0, late: 0 },
-                  );
-                  return (
-                    <tr key={s.agencyId}>
-                      <th scope="row" lang="vi">
-                        {s.agencyName}
-                      </th>
-                      <td className="num">{t.console.count(sum.early)}</td>
-                      <td className="num">{t.console.count(sum.onTime)}</td>
-                      <td className="num">{t.console.count(sum.late)}</td>
-                      <td className="num">{rate(sum) === null ? '—' : `${rate(sum)}%`}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <RateOverTime rows={rows} label={t.console.dashboard.onTimeChart} caption={t.console.dashboard.onTimeChart} />
+          <OutcomeTable rows={rows} heading={t.console.dashboard.agency} caption={t.console.dashboard.onTimeTable} />
           <Link to={returned}>{t.console.dashboard.allReturned}</Link>
         </>
       )}

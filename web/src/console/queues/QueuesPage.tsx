@@ -19,6 +19,7 @@ import { hasQueues } from '../navigation.ts';
 import { DueTag, formatDate, formatDateTime, PageHeading } from '../parts.tsx';
 import { useSession } from '../session.tsx';
 import { BulkDialog } from './BulkDialog.tsx';
+import { DrillDown } from './DrillDown.tsx';
 import { ListFilterForm } from './ListFilterForm.tsx';
 
 /** Marked once the first rows of a queue are on screen and can be used: what the e2e run reports. */
@@ -73,6 +74,7 @@ export function QueuesPage() {
         </nav>
       )}
       <ListFilterForm filters={filters} />
+      <DrillDown filters={filters} />
       {list.isError && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
       <BulkBar
         count={selected.size}

@@ -1,46 +1,87 @@
-// One agency: its details and departments, and its staff with the roles each holds (at this agency or another);
-// a role is granted at a chosen agency, and revoked after a confirmation. The server says who may grant what
-// (only a system administrator grants system administration); its refusal is shown as it words it.
-import { Button } from 'antd';
+// One agency: its details and departments (edited, added to, an agency added under it), and its staff found by
+// name, page after page, with the roles each holds (at this agency or another). From here an administrator
+// onboards a person (account, roles, temporary password), edits them, gives them a new temporary password, and
+// offboards them (locking the account ends their sessions at once). The server says who may do what; its refusal
+// is shown as it words it.
+import { Button, Input } from 'antd';
 import { useId, useState } from 'react';
 import type { Agency } from '../../../api/catalog.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { useDebouncedValue } from '../../../components/useDebouncedValue.ts';
 import { labelOf, useI18n } from '../../../i18n/index.tsx';
+import { formatDateTime } from '../../parts.tsx';
+import { useSession } from '../../session.tsx';
 import { ConfirmDialog, ListState, SelectField } from '../common.tsx';
+import { EditAgencyDialog, NewAgencyDialog, NewDepartmentDialog } from './AgencyDialogs.tsx';
 import {
   type Grant,
   grantRole,
+  resetPassword,
   revokeRole,
   type StaffMember,
+  type TemporaryPassword,
+  updateStaff,
   useDepartments,
   useStaffOf,
   useStaffRefresh,
 } from './api.ts';
+import { TemporaryPasswordDialog } from './OrgDialog.tsx';
+import { EditStaffDialog, NewStaffDialog } from './StaffDialogs.tsx';
 
-export function StaffPanel({ agency, agencies }: { agency: Agency; agencies: readonly Agency[] }) {
+type AgencyDialog = 'edit' | 'new-agency' | 'new-department' | null;
+/** What is asked about one person: a confirmation first, or the temporary password once it is issued. */
+type Pending =
+  | { kind: 'revoke'; member: StaffMember; grant: Grant }
+  | { kind: 'lock' | 'unlock' | 'reset' | 'edit'; member: StaffMember }
+  | { kind: 'new' }
+  | { kind: 'temporary'; member: StaffMember; temporary: TemporaryPassword };
+
+export function StaffPanel({
+  agency,
+  agencies,
+  onSelect,
+}: {
+  agency: Agency;
+  agencies: readonly Agency[];
+  onSelect(id: string): void;
+}) {
   const { t } = useI18n();
   const o = t.consoleAdmin.org;
+  const id = useId();
+  const { me } = useSession();
   const departments = useDepartments(agency.id);
-  const staff = useStaffOf(agency.id);
-  const nameOf = (id: string) => agencies.find((a) => a.id === id)?.name ?? id;
-  const departmentOf = (id: string | null) => departments.data?.find((d) => d.id === id)?.name ?? '';
-  const [revoking, setRevoking] = useState<{ member: StaffMember; grant: Grant } | null>(null);
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(text.trim(), 300);
+  const staff = useStaffOf(agency.id, q);
+  const members = staff.data?.pages.flatMap((p) => p.items) ?? [];
+  const nameOf = (agencyId: string) => agencies.find((a) => a.id === agencyId)?.name ?? agencyId;
+  const departmentOf = (depId: string | null) => departments.data?.find((d) => d.id === depId)?.name ?? '';
+  const [agencyDialog, setAgencyDialog] = useState<AgencyDialog>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const refresh = useStaffRefresh();
 
-  const revoke = async () => {
-    if (!revoking) return;
+  /** Does what was confirmed; the dialog closes either way and a refusal shows above the list. */
+  const confirmed = async () => {
+    if (!pending) return;
     setBusy(true);
     setProblem(null);
+    let next: Pending | null = null;
     try {
-      await revokeRole(revoking.member.id, revoking.grant.id);
+      if (pending.kind === 'revoke') await revokeRole(pending.member.id, pending.grant.id);
+      if (pending.kind === 'lock' || pending.kind === 'unlock') {
+        await updateStaff(pending.member.id, pending.member.version, { active: pending.kind === 'unlock' });
+      }
+      if (pending.kind === 'reset') {
+        next = { kind: 'temporary', member: pending.member, temporary: await resetPassword(pending.member.id) };
+      }
       await refresh();
     } catch (error) {
       setProblem(error);
     } finally {
       setBusy(false);
-      setRevoking(null);
+      setPending(next);
     }
   };
 
@@ -50,6 +91,11 @@ export function StaffPanel({ agency, agencies }: { agency: Agency; agencies: rea
         <h2 id="org-agency" lang="vi">
           {agency.name}
         </h2>
+        <div className="org-actions">
+          <Button onClick={() => setAgencyDialog('edit')}>{o.editAgency}</Button>
+          <Button onClick={() => setAgencyDialog('new-department')}>{o.newDepartment}</Button>
+          <Button onClick={() => setAgencyDialog('new-agency')}>{o.newAgency}</Button>
+        </div>
         <dl className="facts">
           <div>
             <dt>{o.identifier}</dt>
@@ -76,21 +122,41 @@ export function StaffPanel({ agency, agencies }: { agency: Agency; agencies: rea
         </dl>
       </section>
       <section className="panel" aria-labelledby="org-staff">
-        <h2 id="org-staff">{o.staffOf(staff.data?.length ?? 0)}</h2>
+        <h2 id="org-staff">{o.staff}</h2>
+        <div className="org-actions org-actions--search">
+          <label htmlFor={`${id}-q`} className="visually-hidden">
+            {o.findStaff}
+          </label>
+          <Input
+            id={`${id}-q`}
+            type="search"
+            placeholder={o.findStaff}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <Button type="primary" onClick={() => setPending({ kind: 'new' })}>
+            {o.newStaff}
+          </Button>
+        </div>
         {problem !== null && <ProblemAlert error={problem} />}
         <ListState
           loading={staff.isPending}
           error={staff.error}
-          empty={staff.data?.length === 0}
-          emptyText={o.noStaff}
+          empty={members.length === 0}
+          emptyText={q ? o.noStaffFound : o.noStaff}
           onRetry={() => void staff.refetch()}
         />
         <ul className="staff-list">
-          {(staff.data ?? []).map((member) => (
+          {members.map((member) => (
             <li key={member.id} className="staff-card">
               <div className="staff-card__head">
                 <strong lang="vi">{member.fullName}</strong> <code>{member.username}</code>
                 {!member.active && <span className="version-tag version-tag--retired">{o.inactive}</span>}
+                {member.temporaryPasswordUntil && (
+                  <span className="version-tag">
+                    {o.temporaryPending(formatDateTime(member.temporaryPasswordUntil))}
+                  </span>
+                )}
               </div>
               <p className="muted small-note" lang="vi">
                 {[member.position, departmentOf(member.departmentId)].filter(Boolean).join(' · ')}
@@ -106,7 +172,7 @@ export function StaffPanel({ agency, agencies }: { agency: Agency; agencies: rea
                       size="small"
                       danger
                       aria-label={o.revokeLabel(labelOf(t.console.roles, g.role), member.fullName)}
-                      onClick={() => setRevoking({ member, grant: g })}
+                      onClick={() => setPending({ kind: 'revoke', member, grant: g })}
                     >
                       {o.revoke}
                     </Button>
@@ -114,23 +180,112 @@ export function StaffPanel({ agency, agencies }: { agency: Agency; agencies: rea
                 ))}
                 {member.grants.length === 0 && <li className="muted">{o.noRoles}</li>}
               </ul>
-              <GrantForm member={member} agency={agency} agencies={agencies} />
+              <div className="org-actions">
+                <Button
+                  size="small"
+                  aria-label={o.editLabel(member.fullName)}
+                  onClick={() => setPending({ kind: 'edit', member })}
+                >
+                  {o.edit}
+                </Button>
+                <Button
+                  size="small"
+                  aria-label={o.resetLabel(member.fullName)}
+                  onClick={() => setPending({ kind: 'reset', member })}
+                >
+                  {o.reset}
+                </Button>
+                {member.id !== me.id && (
+                  <Button
+                    size="small"
+                    danger={member.active}
+                    aria-label={(member.active ? o.lockLabel : o.unlockLabel)(member.fullName)}
+                    onClick={() => setPending({ kind: member.active ? 'lock' : 'unlock', member })}
+                  >
+                    {member.active ? o.lock : o.unlock}
+                  </Button>
+                )}
+                <GrantForm member={member} agency={agency} agencies={agencies} />
+              </div>
             </li>
           ))}
         </ul>
+        {staff.hasNextPage && (
+          <Button onClick={() => void staff.fetchNextPage()} loading={staff.isFetchingNextPage}>
+            {o.more}
+          </Button>
+        )}
       </section>
-      {revoking && (
-        <ConfirmDialog
-          title={o.revokeTitle(labelOf(t.console.roles, revoking.grant.role), revoking.member.fullName)}
-          confirm={o.revoke}
+      {agencyDialog === 'edit' && <EditAgencyDialog agency={agency} onClose={() => setAgencyDialog(null)} />}
+      {agencyDialog === 'new-department' && (
+        <NewDepartmentDialog agency={agency} onClose={() => setAgencyDialog(null)} />
+      )}
+      {agencyDialog === 'new-agency' && (
+        <NewAgencyDialog parent={agency} onCreated={onSelect} onClose={() => setAgencyDialog(null)} />
+      )}
+      {pending?.kind === 'new' && (
+        <NewStaffDialog
+          agency={agency}
+          onCreated={(member, temporary) => setPending({ kind: 'temporary', member, temporary })}
+          onClose={() => setPending(null)}
+        />
+      )}
+      {pending?.kind === 'edit' && <EditStaffDialog member={pending.member} onClose={() => setPending(null)} />}
+      {pending?.kind === 'temporary' && (
+        <TemporaryPasswordDialog
+          name={pending.member.fullName}
+          username={pending.member.username}
+          temporary={pending.temporary}
+          onClose={() => setPending(null)}
+        />
+      )}
+      {pending && ['revoke', 'lock', 'unlock', 'reset'].includes(pending.kind) && (
+        <Confirmation
+          pending={pending}
+          agencyName={nameOf}
           busy={busy}
-          onConfirm={() => void revoke()}
-          onClose={() => setRevoking(null)}
-        >
-          <p>{o.revokeText(nameOf(revoking.grant.agencyId))}</p>
-        </ConfirmDialog>
+          onConfirm={confirmed}
+          onClose={() => setPending(null)}
+        />
       )}
     </div>
+  );
+}
+
+/** The question asked before revoking a role, locking or unlocking an account, or resetting a password. */
+function Confirmation({
+  pending,
+  agencyName,
+  busy,
+  onConfirm,
+  onClose,
+}: {
+  pending: Pending;
+  agencyName(id: string): string;
+  busy: boolean;
+  onConfirm(): Promise<void>;
+  onClose(): void;
+}) {
+  const { t } = useI18n();
+  const o = t.consoleAdmin.org;
+  if (pending.kind === 'new') return null;
+  const name = pending.member.fullName;
+  const [title, confirm, text] =
+    pending.kind === 'revoke'
+      ? [
+          o.revokeTitle(labelOf(t.console.roles, pending.grant.role), name),
+          o.revoke,
+          o.revokeText(agencyName(pending.grant.agencyId)),
+        ]
+      : pending.kind === 'lock'
+        ? [o.lockTitle(name), o.lock, o.lockText]
+        : pending.kind === 'unlock'
+          ? [o.unlockTitle(name), o.unlock, o.unlockText]
+          : [o.resetTitle(name), o.reset, o.resetText];
+  return (
+    <ConfirmDialog title={title} confirm={confirm} busy={busy} onConfirm={() => void onConfirm()} onClose={onClose}>
+      <p>{text}</p>
+    </ConfirmDialog>
   );
 }
 
