@@ -6,8 +6,13 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
+/** The pages open now, for the evidence a failed test leaves (failure-evidence.ts). */
+export const openPages = new Set<Page>();
+
 /** What went wrong inside a page, on the test's output: a stuck click then comes with its cause. */
-function reportTrouble(page: Page): void {
+function watch(page: Page): void {
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   page.on('pageerror', (error) => console.error(`[page error] ${page.url()}: ${error.stack ?? error.message}`));
   page.on('crash', () => console.error(`[page crashed] ${page.url()}`));
 }
@@ -28,7 +33,7 @@ export async function launch(): Promise<Browser> {
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);
-    context.on('page', reportTrouble);
+    context.on('page', watch);
     return context;
   };
   return browser;

@@ -262,6 +262,23 @@ describe('(f) service-centre (Decree 118/2025): the centre receives, the departm
     const returned = await desk.act('motcua.tinh', id, 'return_result', { delivery: 'desk' });
     expect(returned).toMatchObject({ status: 'returned', outcome: 'early' });
   });
+
+  it('gives the dossier to the agency that manages the procedure when nobody names one (an online applicant)', async () => {
+    at('2025-01-24', '10:00');
+    const centre = await desk.agencyId(AGENCY.ttpvhcc);
+    const procedure = await t.app.inject({ url: '/api/v1/procedures/9.900006' });
+    const managing = await desk.agencyId(procedure.json().managingAgency.identifier);
+    const { id } = await desk.open('motcua.tinh', { procedureCode: '9.900006', receivingUnitId: centre });
+    expect(await desk.act('motcua.tinh', id, 'accept')).toMatchObject({ currentAgencyId: managing });
+    // A commune receiving for another agency still has to name it: nothing says which.
+    const commune = await desk.open('motcua.p1', { procedureCode: '9.900004' }, 400);
+    expect(commune.errors).toEqual([
+      {
+        field: 'resolvingAgencyId',
+        message: 'Quy trình này chuyển hồ sơ sang cơ quan giải quyết: cần chọn cơ quan đó.',
+      },
+    ]);
+  });
 });
 
 describe('reception outcomes and closing at the request of the applicant or an administrator', () => {

@@ -576,7 +576,12 @@ export async function versionForReceipt(ctx: AppContext, code: string, agencyId:
     .select(['id', 'number', 'content'])
     .where('id', '=', p.current_version_id)
     .executeTakeFirstOrThrow();
-  return { versionId: v.id, number: v.number, content: v.content as ProcedureContentT };
+  return {
+    versionId: v.id,
+    number: v.number,
+    content: v.content as ProcedureContentT,
+    managingAgencyId: p.managing_agency_id,
+  };
 }
 
 /** A version by id, whatever its status now: what a pinned dossier reads. */

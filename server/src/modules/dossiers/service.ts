@@ -380,6 +380,17 @@ function processingTimeFor(content: ProcedureContentT, channel: Channel): Durati
 const handsOff = (def: WorkflowDefinition) =>
   def.steps.some((s) => s.actions.some((a) => a.effects?.includes('agency.handOff')));
 
+/**
+ * Who resolves a dossier when the opening does not say: the receiving unit itself, unless its workflow hands the
+ * dossier on. A public administrative service centre (Decree 118/2025) receives for the agency that manages the
+ * procedure, so an applicant applying online there need not know it; elsewhere (a commune receiving for a district)
+ * the officer names the agency.
+ */
+function defaultResolver(def: WorkflowDefinition, unit: { kind: string }, unitId: string, managingAgencyId: string) {
+  if (!handsOff(def)) return unitId;
+  return unit.kind === 'service_centre' ? managingAgencyId : undefined;
+}
+
 /** What the catalogue and the workflow say about receiving this procedure at this unit, checked. */
 async function receipt(ctx: AppContext, input: OpeningInput, unitId: string) {
   const unit = await existingAgency(ctx, unitId, 'receivingUnitId');
@@ -403,7 +414,7 @@ async function receipt(ctx: AppContext, input: OpeningInput, unitId: string) {
   const partial = input.draft === true && input.channel === 'online';
   const errors = eformErrors(offered.versionId, content.eform.schema, input.eform, partial);
   if (errors.length) throw invalid(errors, 'Tờ khai điện tử chưa hợp lệ.');
-  const resolvingAgencyId = input.resolvingAgencyId ?? (handsOff(def) ? undefined : unitId);
+  const resolvingAgencyId = input.resolvingAgencyId ?? defaultResolver(def, unit, unitId, offered.managingAgencyId);
   if (!resolvingAgencyId) {
     throw invalidField('resolvingAgencyId', 'Quy trình này chuyển hồ sơ sang cơ quan giải quyết: cần chọn cơ quan đó.');
   }
