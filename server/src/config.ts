@@ -49,6 +49,8 @@ export interface Config {
   mailFrom: string;
   /** The national identity provider (VNeID / national portal SSO); unset, its sign-in routes answer 503. */
   oidc: OidcSettings | undefined;
+  /** An S3-compatible object store for files instead of FILES_DIR; all of FILES_S3_* or none. */
+  filesS3: S3Settings | undefined;
   /** The names of the variables the environment gave a value (the settings page says which were set). */
   setVariables: ReadonlySet<string>;
 }
@@ -60,6 +62,15 @@ export interface OidcSettings {
   redirectUri: string;
   /** The claim that carries the personal identity number (the provider's name for it is not published (?)). */
   identityClaim: string;
+}
+
+export interface S3Settings {
+  /** Path-style: objects are at `endpoint/bucket/key`. */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: Secret;
 }
 
 /** Key material that must never reach a log: printed as JSON, as a string or with util.inspect, it shows nothing. */
@@ -168,6 +179,34 @@ function oidcSettings(env: Env): OidcSettings | undefined {
   };
 }
 
+const S3_VARIABLES = [
+  'FILES_S3_ENDPOINT',
+  'FILES_S3_BUCKET',
+  'FILES_S3_ACCESS_KEY_ID',
+  'FILES_S3_SECRET_ACCESS_KEY',
+] as const;
+
+function s3Settings(env: Env): S3Settings | undefined {
+  const missing = S3_VARIABLES.filter((name) => !env[name]);
+  if (missing.length === S3_VARIABLES.length) return undefined;
+  if (missing.length > 0) {
+    throw new ConfigError(`${missing.join(', ')} còn thiếu: lưu tệp trên S3 cần đủ ${S3_VARIABLES.join(', ')}.`);
+  }
+  const bucket = env.FILES_S3_BUCKET as string;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError(
+      `FILES_S3_BUCKET="${bucket}" không hợp lệ: tên bucket S3 gồm 3–63 chữ thường, số, dấu chấm, gạch nối.`,
+    );
+  }
+  return {
+    endpoint: url(env, 'FILES_S3_ENDPOINT', undefined, ['http:', 'https:']) as string,
+    bucket,
+    region: env.FILES_S3_REGION || 'us-east-1',
+    accessKeyId: env.FILES_S3_ACCESS_KEY_ID as string,
+    secretAccessKey: new Secret(Buffer.from(env.FILES_S3_SECRET_ACCESS_KEY as string)),
+  };
+}
+
 /** 32 bytes as 64 hex digits or base64; outside production a fixed development key stands in. */
 function masterKey(env: Env, production: boolean): Secret {
   const raw = env.SIGNING_MASTER_KEY;
@@ -245,6 +284,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: secretUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: mailFrom(env, publicUrl),
     oidc: oidcSettings(env),
+    filesS3: s3Settings(env),
     setVariables: new Set(Object.keys(env).filter((name) => env[name])),
   };
   if (production) refuseInsecureProduction(config);

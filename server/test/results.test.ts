@@ -12,7 +12,7 @@ import { openDossierFor } from '../src/modules/dossiers/service.ts';
 import { writtenDate } from '../src/modules/paperwork/wording.ts';
 import { applicantResultDocuments } from '../src/modules/results/service.ts';
 import { fixedClock } from '../src/platform/clock.ts';
-import { blobStoreAt } from '../src/platform/files/blob-store.ts';
+import { blobStoreOf } from '../src/platform/files/blob-store.ts';
 import { newApplicant } from './citizens-helpers.ts';
 import { AGENCY, APPLICANT, Desk, EFORM } from './dossiers-helpers.ts';
 import { type Session, type TestApp, testApp } from './harness.ts';
@@ -242,7 +242,7 @@ describe('a licence for a real dossier, signed by the specialist, the director a
     expect(signed.length).toBe(third.size);
     // Incremental updates: each earlier revision is still in the blob store, and the start of the final file.
     for (const earlier of [first, second]) {
-      const bytes = await blobStoreAt(t.ctx.config.filesDir).get(earlier.sha256);
+      const bytes = await blobStoreOf(t.ctx.config).get(earlier.sha256);
       expect(bytes && signed.subarray(0, bytes.length).equals(bytes)).toBe(true);
     }
     writeFileSync(join(pki.dir, 'result-signed.pdf'), signed);

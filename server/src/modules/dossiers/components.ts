@@ -10,7 +10,7 @@ import { assertCan } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { runChange } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { blobStoreAt } from '../../platform/files/blob-store.ts';
+import { blobStoreOf } from '../../platform/files/blob-store.ts';
 import { checkFile, type FileType } from '../../platform/files/file-type.ts';
 import { conflict, invalidField, notFound, Problem } from '../../platform/http/problem.ts';
 import type { ComponentT } from '../catalog/model.ts';
@@ -79,7 +79,7 @@ export async function attachFile(ctx: AppContext, who: DossierRequester, dossier
   const file = upload.file;
   if (!file) throw invalidField('file', 'Cần đính kèm tệp của thành phần hồ sơ.');
   const checked = checkAgainst(component, file);
-  const blob = await blobStoreAt(ctx.config.filesDir).put(file.bytes);
+  const blob = await blobStoreOf(ctx.config).put(file.bytes);
   const now = ctx.clock.now();
   return runChange(ctx, { actor: 'actor' in who ? who.actor : null, requestId: who.requestId }, async (change) => {
     const locked = await store.lockDossier(change.trx, row.id);
@@ -233,7 +233,7 @@ export async function readFile(ctx: AppContext, who: DossierRequester, dossierId
     .where('dossier_id', '=', row.id)
     .executeTakeFirst();
   if (!file) throw notFound('tệp');
-  const bytes = await blobStoreAt(ctx.config.filesDir).get(file.sha256);
+  const bytes = await blobStoreOf(ctx.config).get(file.sha256);
   if (!bytes) throw notFound('nội dung tệp');
   return { bytes, mime: file.mime, fileName: file.file_name };
 }

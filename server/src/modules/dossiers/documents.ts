@@ -2,7 +2,7 @@
 // content (SHA-256), and the signed electronic results returned to them, to attach to a new dossier without
 // uploading them again. Only their own documents: any other id is not found.
 import type { AppContext } from '../../platform/context.ts';
-import { blobStoreAt } from '../../platform/files/blob-store.ts';
+import { blobStoreOf } from '../../platform/files/blob-store.ts';
 import { type CursorKey, decodeCursor, limitOf, type PageQueryT, toPage } from '../../platform/http/paging.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import { attachFile } from './components.ts';
@@ -48,7 +48,7 @@ export async function reuseDocument(
 ) {
   const document = await store.ownDocument(ctx.database.db, input.documentId, who.applicant.accountId);
   if (!document) throw notFound('tài liệu');
-  const bytes = await blobStoreAt(ctx.config.filesDir).get(document.sha256);
+  const bytes = await blobStoreOf(ctx.config).get(document.sha256);
   if (!bytes) throw notFound('nội dung tài liệu');
   const file = { name: document.file_name, bytes };
   return attachFile(ctx, who, dossierId, { component: String(input.component), file });

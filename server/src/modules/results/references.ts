@@ -3,7 +3,7 @@
 // requirement is met only by a result whose file carries a valid signature. Kept apart from service.ts, which
 // reads dossiers through the dossiers service: this file is what the dossiers service imports in return.
 import type { AppContext } from '../../platform/context.ts';
-import { blobStoreAt } from '../../platform/files/blob-store.ts';
+import { blobStoreOf } from '../../platform/files/blob-store.ts';
 import { invalidField, Problem } from '../../platform/http/problem.ts';
 import { verifyDocument } from '../signing/service.ts';
 import * as store from './store.ts';
@@ -39,7 +39,7 @@ const notOfDossier = (id: string) => `"${id}" không phải là văn bản kết
  */
 async function signatureProblem(ctx: AppContext, result: store.ResultRow): Promise<string | null> {
   const current = (await store.revisionsOf(ctx.database.db, [result.id])).at(-1);
-  const bytes = current && (await blobStoreAt(ctx.config.filesDir).get(current.sha256));
+  const bytes = current && (await blobStoreOf(ctx.config).get(current.sha256));
   if (!bytes) return 'không còn tệp.';
   let signatures: Awaited<ReturnType<typeof verifyDocument>>['signatures'];
   try {

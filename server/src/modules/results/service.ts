@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { type Actor, assertCan } from '../../platform/auth/actor.ts';
 import { type AppContext, type Change, type Requester, runChange } from '../../platform/context.ts';
 import type { DB, SignatureSlotJson } from '../../platform/db/schema.ts';
-import { blobStoreAt } from '../../platform/files/blob-store.ts';
+import { blobStoreOf } from '../../platform/files/blob-store.ts';
 import { checkFile } from '../../platform/files/file-type.ts';
 import { conflict, forbidden, invalid, invalidField, notFound, Problem } from '../../platform/http/problem.ts';
 import { civilDateOf, formatIsoDate, vnDayOf } from '../calendar/vn-time.ts';
@@ -32,7 +32,7 @@ import {
 type Staffer = Requester & { actor: Actor };
 type Kind = store.TemplateRow['kind'];
 
-const blobs = (ctx: AppContext) => blobStoreAt(ctx.config.filesDir);
+const blobs = (ctx: AppContext) => blobStoreOf(ctx.config);
 const today = (ctx: AppContext) => formatIsoDate(vnDayOf(ctx.clock.now().getTime()));
 
 // ---------- templates ----------
