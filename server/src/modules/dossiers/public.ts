@@ -43,7 +43,6 @@ export function publicTracking(ctx: AppContext) {
   });
   let stop: (() => Promise<void>) | undefined;
   return {
-    cache,
     async start() {
       stop = await ctx.database.listen('dossier_changed', {
         notice: (code) => cache.changed(code),
