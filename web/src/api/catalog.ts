@@ -1,9 +1,8 @@
 // The procedure catalogue as the portal reads it: types taken from the generated API types, and the queries.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, ok } from './client.ts';
+import { api, type Json, ok } from './client.ts';
 import type { paths } from './schema';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 type SearchOperation = paths['/api/v1/procedures']['get'];
 export type SearchFilters = Omit<NonNullable<SearchOperation['parameters']['query']>, 'cursor' | 'limit'>;
 export type SearchPage = Json<SearchOperation['responses'][200]>;

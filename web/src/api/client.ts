@@ -5,6 +5,9 @@ import type { paths } from './schema';
 
 export const api = createClient<paths>({ baseUrl: '' });
 
+/** The JSON body of a generated request or response type (`requestBody`, `responses[200]`). */
+export type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+
 /** A field the server refused, named as the request named it (`login`, `eform.soDinhDanh`). */
 export interface FieldProblem {
   field: string;

@@ -1,12 +1,11 @@
 // The applicant's dossiers as the portal reads and changes them (/api/v1/applicant/dossiers, documents, results):
 // types taken from the generated API types, the queries, and the writes that carry an Idempotency-Key or If-Match.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { ok, problemOf } from './client.ts';
+import { type Json, ok, problemOf } from './client.ts';
 import type { paths } from './schema';
 import { applicantApi, csrfHeaders, sessionLost } from './session.ts';
 import { type UploadOptions, upload } from './upload.ts';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 type Dossiers = paths['/api/v1/applicant/dossiers'];
 type OneDossier = paths['/api/v1/applicant/dossiers/{id}'];
 

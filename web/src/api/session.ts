@@ -4,10 +4,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import createClient from 'openapi-fetch';
 import { useEffect } from 'react';
-import { ok, ProblemError } from './client.ts';
+import { type Json, ok, ProblemError } from './client.ts';
 import type { paths } from './schema';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type Profile = Json<paths['/api/v1/applicant/me']['get']['responses'][200]>;
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

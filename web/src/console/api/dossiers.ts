@@ -2,6 +2,8 @@
 // answers are typed here, after `dossierView`/`eventView` (server/src/modules/dossiers/service.ts), `itemView` and
 // `queueCounts` (list.ts) and `listComponents` (components.ts); keep them in step with those functions.
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Json } from '../../api/client.ts';
+import type { paths } from '../../api/schema';
 import { call, newIdempotencyKey } from './http.ts';
 
 export type QueueId = 'receive' | 'process' | 'approve' | 'sign' | 'return' | 'overdue';
@@ -9,7 +11,7 @@ export const QUEUE_IDS: readonly QueueId[] = ['receive', 'process', 'approve', '
 export type DueState = 'on_time' | 'due_soon' | 'overdue';
 export type Outcome = 'early' | 'on_time' | 'late';
 const OUTCOMES: readonly Outcome[] = ['early', 'on_time', 'late'];
-export type Delivery = 'desk' | 'post' | 'electronic';
+export type Delivery = NonNullable<ActionBody['delivery']>;
 export type InputNeed =
   | 'opinion'
   | 'documents'
@@ -254,19 +256,8 @@ export function useComponents(id: string | null) {
   });
 }
 
-/** What an action sends: the fields its `needs` ask for, and a note. */
-export interface ActionBody {
-  note?: string;
-  reason?: string;
-  opinion?: string;
-  documents?: string[];
-  signedDocumentId?: string;
-  paymentRef?: string;
-  delivery?: Delivery;
-  assignee?: string;
-  agencyId?: string;
-  newDate?: string;
-}
+/** What an action sends: the fields its `needs` ask for, and a note (the route's declared body). */
+export type ActionBody = Json<paths['/api/v1/dossiers/{id}/actions/{action}']['post']['requestBody']>;
 
 /** One action the user means to take: its key is made once, so a retry (after signing in again) is the same action. */
 export interface ActionRequest {

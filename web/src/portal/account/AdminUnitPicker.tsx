@@ -4,11 +4,10 @@
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useId, useState } from 'react';
-import { api, ok } from '../../api/client.ts';
+import { api, type Json, ok } from '../../api/client.ts';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../i18n/index.tsx';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 type AdminUnit = Json<paths['/api/v1/admin-units']['get']['responses'][200]>['items'][number];
 
 /** Today in Vietnam, as the API's `at` filter reads dates. */

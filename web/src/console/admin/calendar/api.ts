@@ -1,10 +1,10 @@
 // The calendar routes as the administration uses them. A calendar is the province's (`province`) or an agency's
 // override (its id); its `version` is the If-Match of every edit, and every edit answers the new settings.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Json } from '../../../api/client.ts';
 import type { paths } from '../../../api/schema';
 import { call, consoleApi, typed } from '../../api/http.ts';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type CalendarSettings = Json<paths['/api/v1/calendars/{owner}']['get']['responses'][200]>;
 export type WorkingHours = CalendarSettings['hours'];
 export type Period = WorkingHours['makeUpDay'][number];

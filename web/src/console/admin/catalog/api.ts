@@ -2,10 +2,10 @@
 // every edit sends back in If-Match, saving, discarding and publishing the draft, template files, and importing a
 // whole catalogue with the upload's progress.
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Json } from '../../../api/client.ts';
 import type { paths } from '../../../api/schema';
 import { call, consoleApi, consoleFetch, currentCsrfToken, problemOf, typed } from '../../api/http.ts';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type AdminView = Json<paths['/api/v1/procedures/{code}/versions']['get']['responses'][200]>;
 export type ProcedureVersion = AdminView['versions'][number];
 export type ProcedureContent = ProcedureVersion['content'];

@@ -2,10 +2,10 @@
 // of an agency page by page with a search, and the changes: agencies (If-Match), departments, staff accounts
 // (created with a temporary password, edited with If-Match, locked and unlocked), password resets, role grants.
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Json } from '../../../api/client.ts';
 import type { paths } from '../../../api/schema';
 import { call, consoleApi, typed } from '../../api/http.ts';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 type Body<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends {
   requestBody?: { content: { 'application/json': infer T } };
 }
