@@ -2,7 +2,7 @@
 // administrators' edits: agency overrides, confirming a provisional year, conflicts, audit and If-Match.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICIAL_SCHEDULES } from '../src/modules/calendar/holidays.ts';
-import { type Session, type TestApp, testApp } from './harness.ts';
+import { eventually, type Session, type TestApp, testApp } from './harness.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -413,5 +413,33 @@ describe('province calendar administration', () => {
       'calendar.year_entries_replaced',
       'calendar.hours_updated',
     ]);
+  });
+});
+
+describe('the calendar chain kept in memory (migration 0017)', () => {
+  it('is read again when the database says a calendar changed, and not before', async () => {
+    // A commune without a calendar of its own, whose chain is the province's alone until another node gives it one.
+    const { rows } = await t.ctx.database.executeSql<{ id: string; identifier: string }>(
+      `SELECT a.id, a.identifier FROM agency a WHERE a.parent_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM calendar c JOIN agency_closure ac ON ac.ancestor_id = c.agency_id
+                         WHERE ac.descendant_id = a.id AND NOT c.is_province)
+       ORDER BY a.identifier LIMIT 1`,
+    );
+    const commune = rows[0]!;
+    const due = async () =>
+      (await dueOf('2026-03-02T08:00:00+07:00', { days: '1' }, { agency: commune.identifier })).due;
+    const before = await due();
+    // Another node's change, made without its notice: this process keeps the chain it read.
+    const sql = (text: string) => t.ctx.database.executeSql(text);
+    await sql('ALTER TABLE calendar DISABLE TRIGGER calendar_change_notice');
+    await sql(`INSERT INTO calendar (id, agency_id, name) VALUES ('${commune.id}', '${commune.id}', 'Lịch riêng')`);
+    await sql(`INSERT INTO calendar_entry (calendar_id, date, kind, name, legal_note)
+               VALUES ('${commune.id}', '${before.slice(0, 10)}', 'holiday', 'Nghỉ riêng', 'kiểm thử')`);
+    await sql('ALTER TABLE calendar ENABLE TRIGGER calendar_change_notice');
+    expect(await due()).toBe(before);
+    // The notice every change to calendar sends at commit: the chain is read again, with the commune's day off.
+    await sql('NOTIFY calendar_changed');
+    await eventually(async () => (await due()) !== before);
+    expect((await due()).slice(0, 10) > before.slice(0, 10)).toBe(true);
   });
 });

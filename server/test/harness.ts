@@ -89,3 +89,12 @@ export async function testApp(options: TestContextOptions = {}): Promise<TestApp
     },
   };
 }
+
+/** Asks until it holds; a database notice takes a moment to travel, so this waits for it instead of assuming a time. */
+export async function eventually(ask: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await ask()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the change never showed');
+}

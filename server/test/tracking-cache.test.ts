@@ -1,4 +1,4 @@
-// Public tracking answered from each process's memory (dossiers/tracking-cache.ts): a repeated look-up does not go
+// Public tracking answered from each process's memory (platform/db/notice-cache.ts): a repeated look-up does not go
 // to the database, a change made in this process is seen at once, one made by another process as soon as the
 // database's notice arrives, and nothing is served from memory while notices may be missed.
 import { randomUUID } from 'node:crypto';
@@ -7,7 +7,7 @@ import { buildApp } from '../src/app.ts';
 import { openPostgres } from '../src/platform/db/connection.ts';
 import type { App } from '../src/platform/http/server.ts';
 import { AGENCY, APPLICANT, Desk } from './dossiers-helpers.ts';
-import { contextOn, isPostgres, type TestApp, testApp } from './harness.ts';
+import { contextOn, eventually, isPostgres, type TestApp, testApp } from './harness.ts';
 
 let t: TestApp;
 let desk: Desk;
@@ -32,15 +32,6 @@ async function reissue(): Promise<string> {
   });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().trackingSecret;
-}
-
-/** Asks until `ok` holds; a notice takes a moment to travel, so this waits for it instead of assuming a time. */
-async function eventually(ask: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await ask()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the change never showed');
 }
 
 beforeAll(async () => {

@@ -3,6 +3,7 @@
 // demo hours (07:00–11:00, 13:00–17:00 Monday to Friday; a make-up day works a weekday's hours; cut-off 15:00).
 import { type AppContext, runChange } from '../../platform/context.ts';
 import { schedulesFor } from './holidays.ts';
+import { forgetChainsAtCommit } from './service.ts';
 import * as store from './store.ts';
 import { DEMO_PAPER_CUT_OFF, DEMO_WORKING_HOURS } from './working-time.ts';
 
@@ -15,7 +16,9 @@ export async function seedDemoCalendar(ctx: AppContext): Promise<boolean> {
   if (await store.provinceCalendar(db)) return false;
   const agency = await store.findAgency(db, { identifier: PROVINCE_AGENCY_IDENTIFIER });
   if (!agency) return false;
-  return runChange(ctx, { actor: null, requestId: null }, async ({ trx, audit }) => {
+  return runChange(ctx, { actor: null, requestId: null }, async (change) => {
+    const { trx, audit } = change;
+    forgetChainsAtCommit(change);
     const calendar = await store.insertCalendar(trx, {
       agency_id: agency.id,
       name: 'Lịch làm việc tỉnh Bạc Liêu',

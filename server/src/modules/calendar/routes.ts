@@ -86,6 +86,10 @@ const Settings = Type.Object({
 
 export function calendarRoutes(app: App, ctx: AppContext): void {
   const tags = ['calendar'];
+  // Calendar chains are kept in memory while the app hears of their changes (service.ts).
+  const chains = service.calendarChains(ctx).listener(ctx.database);
+  app.addHook('onReady', chains.start);
+  app.addHook('onClose', chains.stop);
 
   app.get(
     '/api/v1/calendar/deadline',

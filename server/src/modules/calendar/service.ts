@@ -3,8 +3,9 @@
 // provisional year), each checked against the actor's scope, run in one transaction and audited.
 import type { Kysely } from 'kysely';
 import { type Actor, assertCan } from '../../platform/auth/actor.ts';
-import { type AppContext, type Requester, runChange } from '../../platform/context.ts';
+import { type AppContext, type Change, type Requester, runChange } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/connection.ts';
+import { changedHere, NoticeCache } from '../../platform/db/notice-cache.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import {
   conflict,
@@ -37,20 +38,37 @@ type Staffer = Requester & { actor: Actor };
 // ---------- the effective calendar ----------
 
 const CACHE_SIZE = 32;
-/** Per database (tests open many): effective calendars by key. The key holds each layer's version, which every
- * change bumps, so an entry is never stale and several nodes stay correct without talking to each other. */
-const caches = new WeakMap<Database, Map<string, EffectiveCalendar>>();
+/** The channel of migration 0017's triggers: a calendar or the agency tree changed. */
+export const CALENDAR_CHANGED = 'calendar_changed';
+const CHAIN_TTL_MS = 10 * 60_000;
 
-function cacheOf(database: Database): Map<string, EffectiveCalendar> {
-  let cache = caches.get(database);
+type ChainRow = Awaited<ReturnType<typeof store.calendarChain>>[number];
+
+/**
+ * Per database (tests open many): effective calendars by key, and which calendars apply to each agency. The key
+ * holds each layer's version, which every change bumps, so an effective calendar is never stale and several nodes
+ * stay correct without talking to each other; the chains, read on every dossier action otherwise, are forgotten when
+ * a calendar or the agency tree changes (NOTIFY, heard once the app listens: `calendarChains`).
+ */
+const caches = new WeakMap<Database, { effective: Map<string, EffectiveCalendar>; chains: NoticeCache<ChainRow[]> }>();
+
+function cacheOf(ctx: AppContext) {
+  let cache = caches.get(ctx.database);
   if (!cache) {
-    cache = new Map();
-    caches.set(database, cache);
+    const now = () => ctx.clock.now().getTime();
+    const chains = new NoticeCache<ChainRow[]>(CALENDAR_CHANGED, { maxEntries: 10_000, ttlMs: CHAIN_TTL_MS, now });
+    cache = { effective: new Map(), chains };
+    caches.set(ctx.database, cache);
   }
   return cache;
 }
 
-type ChainRow = Awaited<ReturnType<typeof store.calendarChain>>[number];
+/** The chain cache of the app's database, for the app to listen for its changes while it runs. */
+export const calendarChains = (ctx: AppContext) => cacheOf(ctx).chains;
+
+/** A change to calendars commits: this process reads every chain again at once, the others when they hear it. */
+export const forgetChainsAtCommit = (change: Pick<Change, 'afterCommit'>) =>
+  change.afterCommit(() => changedHere(CALENDAR_CHANGED));
 
 /** The province's calendar first, then the overrides from the farthest ancestor to the agency itself. */
 const layerOrder = (a: ChainRow, b: ChainRow) =>
@@ -81,14 +99,31 @@ function toLayer(row: ChainRow, contents: store.CalendarContents): Layer {
   };
 }
 
-/** The calendar that applies to an agency (null: the province's default calendar). */
-export async function effectiveCalendar(ctx: AppContext, agencyId: string | null): Promise<EffectiveCalendar> {
-  const db = ctx.database.db;
+async function chainOf(ctx: AppContext, db: Kysely<DB>, agencyId: string | null): Promise<ChainRow[]> {
+  const chains = cacheOf(ctx).chains;
+  const key = agencyId ?? 'province';
+  const known = chains.get(key);
+  if (known) return known;
+  const generation = chains.generation;
   const rows = (await store.calendarChain(db, agencyId)).sort(layerOrder);
+  if (rows[0]?.is_province) chains.put(key, rows, generation);
+  return rows;
+}
+
+/**
+ * The calendar that applies to an agency (null: the province's default calendar). `db` is the transaction of a
+ * caller that holds one (PGlite has one connection: a read outside it would wait for it).
+ */
+export async function effectiveCalendar(
+  ctx: AppContext,
+  agencyId: string | null,
+  db: Kysely<DB> = ctx.database.db,
+): Promise<EffectiveCalendar> {
+  const rows = await chainOf(ctx, db, agencyId);
   if (!rows[0]?.is_province) {
     throw unavailable('Chưa có lịch làm việc của tỉnh: chạy "congso seed" hoặc tạo lịch của tỉnh trước.');
   }
-  const cache = cacheOf(ctx.database);
+  const cache = cacheOf(ctx).effective;
   const hit = cache.get(layerKey(rows.map((r) => ({ id: r.id, version: r.version }))));
   if (hit) return hit;
   const contents = await store.loadContents(
@@ -297,7 +332,9 @@ async function changeCalendar(
   action: string,
   work: ChangeWork,
 ) {
-  await runChange(ctx, who, async ({ trx, audit }) => {
+  await runChange(ctx, who, async (change) => {
+    const { trx, audit } = change;
+    forgetChainsAtCommit(change);
     const calendar = target.calendar
       ? await store.bumpVersion(trx, target.calendar.id, expected, ctx.clock.now())
       : expected === 0

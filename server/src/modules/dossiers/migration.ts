@@ -13,7 +13,7 @@ import { assertManages, storedVersion } from '../workflow/service.ts';
 import type { DossierState } from '../workflow/state.ts';
 import { stepColumns } from './queues.ts';
 import * as store from './store.ts';
-import { dossierChangedHere } from './tracking-cache.ts';
+import { dossierChangedHere } from './tracking.ts';
 
 /** The history's action for a migration entry: not a possible workflow action id (those match ^[a-z][a-z0-9_]*$). */
 export const MIGRATION_ACTION = 'workflow.migrate';

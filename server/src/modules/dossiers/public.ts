@@ -2,6 +2,7 @@
 // status, the public timeline (what was done and when, never who or the internal notes), the appointment and the
 // outcome. A wrong secret and an unknown code get the same 404, after the same constant-time comparison.
 import type { AppContext } from '../../platform/context.ts';
+import { NoticeCache } from '../../platform/db/notice-cache.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import type { MacroStatus } from '../workflow/definition.ts';
 import { actionName } from '../workflow/dossier-actions.ts';
@@ -9,8 +10,7 @@ import { workflowVersion } from '../workflow/service.ts';
 import { MACRO_STATUS_NAMES } from '../workflow/statuses.ts';
 import { MIGRATION_ACTION } from './migration.ts';
 import * as store from './store.ts';
-import { secretMatches } from './tracking.ts';
-import { TrackingCache } from './tracking-cache.ts';
+import { DOSSIER_CHANGED, secretMatches } from './tracking.ts';
 
 /** Steps of the office's own work that say nothing to the applicant. */
 export const INTERNAL_ACTIONS: ReadonlySet<string> = new Set([
@@ -31,27 +31,19 @@ const TRACKING_TTL_MS = 60_000;
 const TRACKING_CACHE_ENTRIES = 50_000;
 
 /**
- * Public tracking for one server process: answers from memory while its dossier has not changed (tracking-cache.ts),
+ * Public tracking for one server process: answers from memory while its dossier has not changed (notice-cache.ts),
  * otherwise from the database. The app starts listening when it is ready and stops when it closes; until then
  * every answer is read from the database.
  */
 export function publicTracking(ctx: AppContext) {
-  const cache = new TrackingCache<TrackingView>({
+  // The secret's hash is kept with the answer, never the secret.
+  const cache = new NoticeCache<{ secretHash: string | null; view: TrackingView }>(DOSSIER_CHANGED, {
     maxEntries: TRACKING_CACHE_ENTRIES,
     ttlMs: TRACKING_TTL_MS,
     now: () => ctx.clock.now().getTime(),
   });
-  let stop: (() => Promise<void>) | undefined;
   return {
-    async start() {
-      stop = await ctx.database.listen('dossier_changed', {
-        notice: (code) => cache.changed(code),
-        live: (listening) => cache.listening(listening),
-      });
-    },
-    async stop() {
-      await stop?.();
-    },
+    ...cache.listener(ctx.database),
     async track(code: string, secret: string): Promise<TrackingView> {
       let entry = cache.get(code);
       if (!entry) {

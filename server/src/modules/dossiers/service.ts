@@ -31,8 +31,7 @@ import { dueEvent, eventsOf, projectRow } from './projection.ts';
 import { stepColumns } from './queues.ts';
 import type { DossierRow } from './store.ts';
 import * as store from './store.ts';
-import { hashSecret, newTrackingSecret } from './tracking.ts';
-import { dossierChangedHere } from './tracking-cache.ts';
+import { dossierChangedHere, hashSecret, newTrackingSecret } from './tracking.ts';
 
 export type Channel = 'online' | 'desk' | 'post';
 
@@ -167,25 +166,26 @@ interface Prepared {
   codePattern: string;
 }
 
-// Calendars and settings are read before the transaction: on PGlite's single connection a read outside it would
-// wait for it.
-async function prepare(ctx: AppContext, def: WorkflowDefinition, agencyIds: string[], unitId: string) {
+// Each kept in memory (calendars until a change is heard, identifiers for good, settings for a few seconds), so
+// that an action mostly reads nothing here. `db` is the transaction of a caller inside one: on PGlite's single
+// connection a read beside it would wait for it.
+async function prepare(ctx: AppContext, db: Kysely<DB>, def: WorkflowDefinition, agencyIds: string[], unitId: string) {
   const ids = [...new Set(agencyIds)];
   const calendars = new Map<string, EffectiveCalendar>();
-  for (const id of ids) calendars.set(id, await effectiveCalendar(ctx, id));
+  for (const id of ids) calendars.set(id, await effectiveCalendar(ctx, id, db));
   return {
     def,
     calendars,
-    unitIdentifier: await agencyIdentifier(ctx, unitId),
-    dueSoonHours: await settingValue(ctx, 'dossier.dueSoonHours'),
-    codePattern: await settingValue(ctx, 'dossier.codePattern'),
+    unitIdentifier: await agencyIdentifier(ctx, unitId, db),
+    dueSoonHours: await settingValue(ctx, 'dossier.dueSoonHours', db),
+    codePattern: await settingValue(ctx, 'dossier.codePattern', db),
   } satisfies Prepared;
 }
 
 function calendarOf(p: Prepared, agencyId: string): EffectiveCalendar {
   const calendar = p.calendars.get(agencyId);
-  // Only when another action moved the dossier to an agency nobody expected between preparing and locking.
-  if (!calendar) throw conflict('Hồ sơ vừa được chuyển sang cơ quan khác. Hãy tải lại và thử lại.');
+  // Prepared for every agency the action may reach: never missing, unless the engine and prepare disagree.
+  if (!calendar) throw new Error(`no calendar prepared for agency ${agencyId}`);
   return calendar;
 }
 
@@ -239,6 +239,7 @@ async function takeAction(
   p: Prepared,
   action: string,
   input: ActionInput,
+  lastSeq: number,
 ): Promise<{ row: DossierRow; trackingSecret: string | null; event: store.EventRow; actor: EngineActor }> {
   const { trx, audit, publish, writeLast, afterCommit } = change;
   const before = row.state as DossierState;
@@ -259,18 +260,20 @@ async function takeAction(
   };
   const schedule = scheduleAfter(row.schedule as Schedule, effects, state, calendars);
   const dueState = dueStateAt(schedule, state.clock.phase, row.due_state, calendars.appointment, now, p.dueSoonHours);
-  const event = await store.appendEvent(trx, {
+  // Numbered after the last event the caller read with the dossier locked: nobody else appends meanwhile.
+  const event: store.EventRow = {
     dossier_id: row.id,
+    seq: lastSeq + 1,
     at: new Date(now),
-    actor: JSON.stringify(historyActor(who, actor)),
+    actor: historyActor(who, actor),
     action,
-    input: JSON.stringify(input),
+    input: { ...input },
     from_step: before.step,
     to_step: state.step,
     note: input.note ?? input.opinion ?? input.reason ?? null,
-    effects: JSON.stringify(effects),
-  });
-  const seq = event.seq;
+    effects,
+  };
+  const { seq } = event;
   // Numbered as late as possible: the counter row stays locked until commit, and receipts at the unit queue on it.
   const assigning = effects.some((e) => e.type === 'code.assign');
   const code = assigning ? await allocateCode(change, row.receiving_unit_id, p, now) : row.code;
@@ -291,6 +294,7 @@ async function takeAction(
   };
   // Written in the change's last statement (one round trip while the counter is locked); the row as it will be is
   // known here, and nothing else in the change writes it.
+  writeLast(store.insertEvent(trx, event));
   writeLast(
     trx
       .updateTable('dossier')
@@ -361,9 +365,9 @@ async function receivingUnitOf(ctx: AppContext, who: DossierRequester, input: Op
   return unitId;
 }
 
-async function existingAgency(ctx: AppContext, id: string, field: string) {
+async function existingAgency(ctx: AppContext, id: string, field: string, db?: Kysely<DB>) {
   try {
-    return await getAgency(ctx, id);
+    return await getAgency(ctx, id, db);
   } catch (error) {
     if (error instanceof Problem && error.status === 404) throw invalidField(field, 'Không tìm thấy cơ quan này.');
     throw error;
@@ -441,7 +445,7 @@ export async function openDossierFor(
   }
   const unitId = await receivingUnitOf(ctx, who, input);
   const { offered, def, resolvingAgencyId, processingTime } = await receipt(ctx, input, unitId);
-  const p = await prepare(ctx, def, [unitId, resolvingAgencyId], unitId);
+  const p = await prepare(ctx, ctx.database.db, def, [unitId, resolvingAgencyId], unitId);
   return idempotent(ctx, who, idempotencyKey, { open: input }, async (change) => {
     const now = ctx.clock.now();
     const state = openDossier(def, { at: now.getTime(), receivingUnit: unitId, resolvingAgency: resolvingAgencyId });
@@ -481,7 +485,7 @@ export async function openDossierFor(
       workflow: `${def.code}@${def.version}`,
     });
     await change.publish('dossier.opened', { dossierId: row.id, channel: input.channel, at: now.toISOString() });
-    const result = input.draft ? row : (await takeAction(ctx, change, who, row, p, 'submit', {})).row;
+    const result = input.draft ? row : (await takeAction(ctx, change, who, row, p, 'submit', {}, 0)).row;
     return { status: 201, body: await dossierView(change.trx, who, result, def) };
   });
 }
@@ -489,7 +493,12 @@ export async function openDossierFor(
 // ---------- actions ----------
 
 /** The engine's input from the request: fields that name something are checked to exist first. */
-async function engineInput(ctx: AppContext, row: DossierRow, request: ActionRequest): Promise<ActionInput> {
+async function engineInput(
+  ctx: AppContext,
+  db: Kysely<DB>,
+  row: DossierRow,
+  request: ActionRequest,
+): Promise<ActionInput> {
   const { newDate, ...rest } = request;
   const input: ActionInput = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   if (newDate !== undefined) {
@@ -502,16 +511,16 @@ async function engineInput(ctx: AppContext, row: DossierRow, request: ActionRequ
     }
     input.newDate = instant;
   }
-  if (request.agencyId) await existingAgency(ctx, request.agencyId, 'agencyId');
+  if (request.agencyId) await existingAgency(ctx, request.agencyId, 'agencyId', db);
   if (request.assignee) {
     const agencies = [...new Set([...row.agency_ids, row.resolving_agency_id])];
-    const works = await Promise.all(agencies.map((a) => store.worksAt(ctx.database.db, request.assignee!, a)));
+    const works = await Promise.all(agencies.map((a) => store.worksAt(db, request.assignee!, a)));
     if (!works.includes(true)) {
       throw invalidField('assignee', 'Người được phân công phải là cán bộ của cơ quan đang giải quyết hồ sơ.');
     }
   }
   // Result documents are those of this dossier; a signature requirement takes only a validly signed one.
-  await checkResultReferences(ctx, row.id, request);
+  await checkResultReferences(ctx, row.id, request, db);
   return input;
 }
 
@@ -529,20 +538,9 @@ export async function act(
   idempotencyKey: string,
   expectedVersion?: number,
 ): Promise<Answer> {
-  const found = await store.findDossier(ctx.database.db, dossierId);
-  if (!found) throw notFound('hồ sơ');
-  const input = await engineInput(ctx, found, request);
-  const def = await workflowVersion(ctx.database.db, found.workflow_code, found.workflow_version);
-  const state = found.state as DossierState;
-  const agencies = [found.receiving_unit_id, found.resolving_agency_id, ...state.agencies];
-  const p = await prepare(
-    ctx,
-    def,
-    [...agencies, ...(input.agencyId ? [input.agencyId] : [])],
-    found.receiving_unit_id,
-  );
   return idempotent(ctx, who, idempotencyKey, { dossierId, action, request, expectedVersion }, async (change) => {
-    const row = await store.lockDossier(change.trx, dossierId);
+    const { trx } = change;
+    const row = await store.lockDossier(trx, dossierId);
     if (!row) throw notFound('hồ sơ');
     if (expectedVersion !== undefined && row.version !== expectedVersion) {
       throw new Problem(
@@ -552,9 +550,19 @@ export async function act(
         `Phiên bản hiện tại là ${row.version}, không phải ${expectedVersion}.`,
       );
     }
-    // Read before acting: acting may take the receiving unit's code counter, which stays locked until commit.
-    const history = await store.historyOf(change.trx, dossierId);
-    const taken = await takeAction(ctx, change, who, row, p, action, input);
+    // Everything read before acting: acting may take the receiving unit's code counter, locked until commit.
+    const input = await engineInput(ctx, trx, row, request);
+    const def = await workflowVersion(trx, row.workflow_code, row.workflow_version);
+    const agencies = [row.receiving_unit_id, row.resolving_agency_id, ...(row.state as DossierState).agencies];
+    const p = await prepare(
+      ctx,
+      trx,
+      def,
+      [...agencies, ...(input.agencyId ? [input.agencyId] : [])],
+      row.receiving_unit_id,
+    );
+    const history = await store.historyOf(trx, dossierId);
+    const taken = await takeAction(ctx, change, who, row, p, action, input, history.at(-1)?.seq ?? 0);
     const once = taken.trackingSecret ? { trackingSecret: taken.trackingSecret } : undefined;
     const known = { actor: taken.actor, history: [...history, taken.event] };
     return { status: 200, body: await dossierView(change.trx, who, taken.row, def, known), once };

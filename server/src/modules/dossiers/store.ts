@@ -58,6 +58,14 @@ export function trackedDossier(db: Db, code: string) {
     .executeTakeFirst();
 }
 
+/** The INSERT of an event numbered by the caller, who holds the dossier's lock (sent with a change's last writes). */
+export function insertEvent(db: Db, event: EventRow) {
+  const json = (value: unknown) => JSON.stringify(value);
+  return db
+    .insertInto('dossier_event')
+    .values({ ...event, actor: json(event.actor), input: json(event.input), effects: json(event.effects) });
+}
+
 /** Appends an event to the dossier's history, numbered after the last one in the same statement. */
 export function appendEvent(db: Db, event: Omit<Insertable<DossierEventTable>, 'seq'>): Promise<EventRow> {
   const seq = sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM dossier_event WHERE dossier_id = ${event.dossier_id})`;

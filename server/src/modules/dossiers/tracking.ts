@@ -2,6 +2,15 @@
 // K7Q-4MZ-9TD once to the receiving officer and printed on Form 01. Only its hash is stored; comparison is in
 // constant time.
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { changedHere } from '../../platform/db/notice-cache.ts';
+
+/** The channel of migration 0016's trigger: its notice names the code of a dossier whose public answer changed. */
+export const DOSSIER_CHANGED = 'dossier_changed';
+
+/** A dossier with this code changed in this process: its answer is forgotten here at once (after commit). */
+export function dossierChangedHere(code: string | null): void {
+  if (code !== null) changedHere(DOSSIER_CHANGED, code);
+}
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const LENGTH = 9;

@@ -149,8 +149,9 @@ export async function listAgencies(ctx: AppContext, q: PageQueryT & { q?: string
   return toPage(rows, limit, (r) => [r.name, r.id], agencyView);
 }
 
-export async function getAgency(ctx: AppContext, id: string) {
-  const row = await store.findAgency(ctx.database.db, id);
+/** `db`: the caller's transaction, if it holds one (PGlite has one connection: a read beside it would wait). */
+export async function getAgency(ctx: AppContext, id: string, db: Kysely<DB> = ctx.database.db) {
+  const row = await store.findAgency(db, id);
   if (!row) throw notFound('cơ quan');
   return agencyView(row);
 }
@@ -216,10 +217,10 @@ export type AgencyPatch = Partial<
 const identifiers = new Map<string, string>();
 
 /** The agency's QCVN 102 identifier; 404 when there is no such agency. */
-export async function agencyIdentifier(ctx: AppContext, id: string): Promise<string> {
+export async function agencyIdentifier(ctx: AppContext, id: string, db?: Kysely<DB>): Promise<string> {
   const known = identifiers.get(id);
   if (known) return known;
-  const { identifier } = await getAgency(ctx, id);
+  const { identifier } = await getAgency(ctx, id, db);
   identifiers.set(id, identifier);
   return identifier;
 }

@@ -111,6 +111,7 @@ class Listener {
   #stopped = false;
   #retry: NodeJS.Timeout | undefined;
   #pauseMs = 500;
+  #live = false;
 
   constructor(
     private readonly url: string,
@@ -130,7 +131,7 @@ class Listener {
       await client.connect();
       await client.query(`LISTEN ${pg.escapeIdentifier(this.channel)}`);
       this.#pauseMs = 500;
-      this.handlers.live(true);
+      if (this.#client === client) this.#setLive(true); // not stopped meanwhile
     } catch {
       this.#lost(client);
     }
@@ -139,7 +140,7 @@ class Listener {
   #lost(client: pg.Client): void {
     if (this.#client !== client) return; // an older connection's late event
     this.#client = undefined;
-    this.handlers.live(false);
+    this.#setLive(false);
     client.end().catch(() => {});
     if (this.#stopped) return;
     this.#retry = setTimeout(() => void this.start(), this.#pauseMs);
@@ -152,8 +153,15 @@ class Listener {
     clearTimeout(this.#retry);
     const client = this.#client;
     this.#client = undefined;
-    this.handlers.live(false);
+    this.#setLive(false);
     await client?.end().catch(() => {});
+  }
+
+  // The handlers hear each change once: a cache fed by several listeners counts those that are up.
+  #setLive(live: boolean): void {
+    if (this.#live === live) return;
+    this.#live = live;
+    this.handlers.live(live);
   }
 }
 
