@@ -4,7 +4,7 @@
 // fails rolls its claim back with everything else, and may be tried again with the same key.
 
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Compilable, type Kysely, type OperationNodeSource, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { Problem } from '../../platform/http/problem.ts';
 
@@ -40,15 +40,40 @@ const reused = () =>
     [{ field: 'Idempotency-Key', message: 'Khóa đã được dùng cho một yêu cầu khác.' }],
   );
 
-/** Claims the key for this request, or returns the answer already given to it (422 if it was another request). */
-export async function claim(trx: Kysely<DB>, actor: string, key: string, hash: string): Promise<StoredResponse | null> {
-  const inserted = await trx
+const claimInsert = (trx: Kysely<DB>, actor: string, key: string, hash: string) =>
+  trx
     .insertInto('idempotency_key')
     .values({ actor, key, request_hash: hash, status: 0, response: 'null' })
     .onConflict((oc) => oc.columns(['actor', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (inserted) return null;
+    .returning('key');
+
+/** Claims the key for this request, or returns the answer already given to it (422 if it was another request). */
+export async function claim(trx: Kysely<DB>, actor: string, key: string, hash: string): Promise<StoredResponse | null> {
+  const inserted = await claimInsert(trx, actor, key, hash).executeTakeFirst();
+  return inserted ? null : storedAnswer(trx, actor, key, hash);
+}
+
+/**
+ * `claim` and the action's first query (the dossier's lock) in one statement: a round trip fewer for every action.
+ * The claim still waits for a concurrent request with the same key to end. Returns the query's row, if any.
+ */
+export async function claimWith<R>(
+  trx: Kysely<DB>,
+  actor: string,
+  key: string,
+  hash: string,
+  query: Compilable<R> & OperationNodeSource,
+): Promise<{ stored: StoredResponse | null; row: R | undefined }> {
+  const { rows } = await sql<R & { idempotency_claimed: boolean; idempotency_found: boolean }>`
+    WITH claim AS (${claimInsert(trx, actor, key, hash)}), q AS (${query})
+    SELECT q.*, EXISTS (SELECT 1 FROM claim) AS idempotency_claimed, NOT (q IS NULL) AS idempotency_found
+    FROM (SELECT 1) AS one LEFT JOIN q ON true`.execute(trx);
+  const { idempotency_claimed, idempotency_found, ...row } = rows[0]!;
+  const stored = idempotency_claimed ? null : await storedAnswer(trx, actor, key, hash);
+  return { stored, row: idempotency_found ? (row as R) : undefined };
+}
+
+async function storedAnswer(trx: Kysely<DB>, actor: string, key: string, hash: string): Promise<StoredResponse> {
   const stored = await trx
     .selectFrom('idempotency_key')
     .select(['request_hash', 'status', 'response'])

@@ -25,7 +25,7 @@ import { MACRO_STATUS_NAMES } from '../workflow/statuses.ts';
 import { type CodePattern, counterPeriod, formatCode, parseCodePattern } from './code.ts';
 import { type Calendars, currentDue, dueStateAt, initialSchedule, type Schedule, scheduleAfter } from './deadlines.ts';
 import { eformErrors } from './eform.ts';
-import { claim, rememberWrite, requestHash, type StoredResponse } from './idempotency.ts';
+import { claim, claimWith, rememberWrite, requestHash, type StoredResponse } from './idempotency.ts';
 import { MIGRATION_ACTION } from './migration.ts';
 import { dueEvent, eventsOf, projectRow } from './projection.ts';
 import { stepColumns } from './queues.ts';
@@ -327,25 +327,48 @@ async function allocateCode(change: Change, unitId: string, p: Prepared, at: num
   return formatCode(pattern, p.unitIdentifier, at, claimed.last);
 }
 
+/** What a change answers; `once` (the tracking secret) goes to this request only: a replay does not get it back. */
+type Answering = StoredResponse & { once?: Record<string, unknown> };
+
 /** One transaction, with the idempotency key claimed first when the client sent one. */
 async function idempotent(
   ctx: AppContext,
   who: DossierRequester,
   key: string | undefined,
   request: unknown,
-  work: (change: Change) => Promise<StoredResponse & { once?: Record<string, unknown> }>,
+  work: (change: Change) => Promise<Answering>,
 ): Promise<Answer> {
   return runChange(ctx, requesterOf(who), async (change) => {
-    const actorKey = actorKeyOf(who);
-    const hash = requestHash(request);
-    const stored = key ? await claim(change.trx, actorKey, key, hash) : null;
-    if (stored) return { ...stored, replayed: true };
-    // `once` (the tracking secret) is answered to this request only: a replay does not get it back.
-    const { once, ...response } = await work(change);
-    if (key) change.writeLast(rememberWrite(change.trx, actorKey, key, response));
-    const body = once ? { ...(response.body as Record<string, unknown>), ...once } : response.body;
-    return { ...response, body, replayed: false };
+    const stored = key ? await claim(change.trx, actorKeyOf(who), key, requestHash(request)) : null;
+    return stored ? { ...stored, replayed: true } : answered(change, who, key, await work(change));
   });
+}
+
+/** The same for a change to one dossier: the key claimed and the dossier locked in one statement (404 without it). */
+async function idempotentOn(
+  ctx: AppContext,
+  who: DossierRequester,
+  key: string | undefined,
+  request: unknown,
+  dossierId: string,
+  work: (change: Change, row: DossierRow) => Promise<Answering>,
+): Promise<Answer> {
+  return runChange(ctx, requesterOf(who), async (change) => {
+    const lock = store.lockDossierQuery(change.trx, dossierId);
+    const { stored, row } = key
+      ? await claimWith(change.trx, actorKeyOf(who), key, requestHash(request), lock)
+      : { stored: null, row: await lock.executeTakeFirst() };
+    if (stored) return { ...stored, replayed: true };
+    if (!row) throw notFound('hồ sơ');
+    return answered(change, who, key, await work(change, row));
+  });
+}
+
+/** The answer, kept under the idempotency key (in the change's last statement) for a replay. */
+function answered(change: Change, who: DossierRequester, key: string | undefined, { once, ...response }: Answering) {
+  if (key) change.writeLast(rememberWrite(change.trx, actorKeyOf(who), key, response));
+  const body = once ? { ...(response.body as Record<string, unknown>), ...once } : response.body;
+  return { ...response, body, replayed: false };
 }
 
 // ---------- opening a dossier ----------
@@ -538,10 +561,9 @@ export async function act(
   idempotencyKey: string,
   expectedVersion?: number,
 ): Promise<Answer> {
-  return idempotent(ctx, who, idempotencyKey, { dossierId, action, request, expectedVersion }, async (change) => {
+  const asked = { dossierId, action, request, expectedVersion };
+  return idempotentOn(ctx, who, idempotencyKey, asked, dossierId, async (change, row) => {
     const { trx } = change;
-    const row = await store.lockDossier(trx, dossierId);
-    if (!row) throw notFound('hồ sơ');
     if (expectedVersion !== undefined && row.version !== expectedVersion) {
       throw new Problem(
         409,
@@ -706,14 +728,14 @@ export async function reissueTrackingSecret(
   const found = await store.findDossier(ctx.database.db, dossierId);
   if (!found) throw notFound('hồ sơ');
   await assertCan(ctx.database.db, who.actor, 'dossier.receive', found.receiving_unit_id);
-  return idempotent(
+  return idempotentOn(
     ctx,
     who,
     idempotencyKey,
     { dossierId, reissue: 'tracking-secret' },
-    async ({ trx, audit, publish, afterCommit }) => {
-      const row = await store.lockDossier(trx, dossierId);
-      if (!row?.code) throw conflict('Hồ sơ chưa được tiếp nhận nên chưa có mã tra cứu.');
+    dossierId,
+    async ({ trx, audit, publish, afterCommit }, row) => {
+      if (!row.code) throw conflict('Hồ sơ chưa được tiếp nhận nên chưa có mã tra cứu.');
       afterCommit(() => dossierChangedHere(row.code));
       const trackingSecret = newTrackingSecret();
       await trx

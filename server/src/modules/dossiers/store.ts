@@ -20,7 +20,12 @@ export function findOwnDossier(db: Db, id: string, accountId: string) {
 
 /** The row, locked until the transaction ends: two actions on one dossier take turns. */
 export function lockDossier(db: Db, id: string) {
-  return db.selectFrom('dossier').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return lockDossierQuery(db, id).executeTakeFirst();
+}
+
+/** The same, for a caller that sends it with another statement (idempotency.ts `claimWith`). */
+export function lockDossierQuery(db: Db, id: string) {
+  return db.selectFrom('dossier').selectAll().where('id', '=', id).forUpdate();
 }
 
 export type DossierRow = NonNullable<Awaited<ReturnType<typeof findDossier>>>;
