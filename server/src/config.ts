@@ -20,6 +20,8 @@ export interface Config {
   dbPoolSize: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   seedDemo: boolean;
+  /** With the demo province, a few hundred dossiers driven through the service (about a minute, once). */
+  seedDemoDossiers: boolean;
   workerInProcess: boolean;
   cookieSecure: boolean;
   sessionIdleMinutes: number;
@@ -261,6 +263,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     seedDemo: flag(env, 'SEED_DEMO', !production),
+    seedDemoDossiers: flag(env, 'SEED_DEMO_DOSSIERS', true),
     workerInProcess: flag(env, 'WORKER_IN_PROCESS', true),
     cookieSecure: flag(env, 'COOKIE_SECURE', production),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),

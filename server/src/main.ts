@@ -57,7 +57,8 @@ async function prepare(ctx: AppContext): Promise<void> {
   if (ctx.config.seedDemo && (await seedDemoCatalog(ctx))) ctx.log.info('demo catalogue seeded');
   if (ctx.config.seedDemo && (await seedDemoCalendar(ctx))) ctx.log.info('demo calendar seeded');
   if (ctx.config.seedDemo && (await seedDemoResultTemplates(ctx))) ctx.log.info('demo result templates seeded');
-  if (ctx.config.seedDemo && (await seedDemoDossiers(ctx))) ctx.log.info('demo dossiers seeded');
+  const dossiers = ctx.config.seedDemo && ctx.config.seedDemoDossiers;
+  if (dossiers && (await seedDemoDossiers(ctx))) ctx.log.info('demo dossiers seeded');
 }
 
 async function refuseDemoPasswords(ctx: AppContext): Promise<void> {

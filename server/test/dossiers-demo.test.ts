@@ -6,6 +6,7 @@ import { seedDemoDossiers } from '../src/modules/dossiers/demo.ts';
 import { storedHistory } from '../src/modules/dossiers/service.ts';
 import { replay } from '../src/modules/workflow/reducer.ts';
 import { stateProblems } from '../src/modules/workflow/state.ts';
+import { verifyAuditChain } from '../src/platform/audit/audit.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import { testContext } from './harness.ts';
@@ -89,6 +90,16 @@ describe('demo dossiers', () => {
         .execute();
       expect(signed.length, d.id).toBeGreaterThan(0);
     }
+  });
+
+  it('leave an audit chain that verifies, with an entry for each action', async () => {
+    const report = await verifyAuditChain(ctx.database.db);
+    expect(report.firstBreak).toBeNull();
+    const history = await ctx.database.db
+      .selectFrom('dossier_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(report.checked).toBeGreaterThan(Number(history.n));
   });
 
   it('are seeded once: a second call changes nothing', async () => {

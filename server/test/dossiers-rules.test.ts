@@ -107,6 +107,14 @@ describe('idempotency', () => {
 });
 
 describe('bad input', () => {
+  it('answers 404 for a dossier that does not exist, keeping nothing of the key', async () => {
+    const key = randomUUID();
+    const missing = await desk.actRaw('motcua.p1', randomUUID(), 'accept', {}, key);
+    expect(missing.statusCode).toBe(404);
+    const { id } = await open();
+    expect((await desk.actRaw('motcua.p1', id, 'accept', {}, key)).statusCode).toBe(200);
+  });
+
   it('refuses an e-form that fails the procedure schema, naming each field with its title', async () => {
     const res = await desk.open(
       'motcua.p1',

@@ -49,6 +49,7 @@ const VARIABLES: readonly Variable[] = [
   { name: 'DB_POOL_SIZE', value: (c) => c.dbPoolSize },
   { name: 'LOG_LEVEL', value: (c) => c.logLevel },
   { name: 'SEED_DEMO', value: (c) => c.seedDemo },
+  { name: 'SEED_DEMO_DOSSIERS', value: (c) => c.seedDemoDossiers },
   { name: 'WORKER_IN_PROCESS', value: (c) => c.workerInProcess },
   { name: 'COOKIE_SECURE', value: (c) => c.cookieSecure },
   { name: 'SESSION_IDLE_MINUTES', value: (c) => c.sessionIdleMinutes },
