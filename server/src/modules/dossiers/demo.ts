@@ -256,11 +256,11 @@ export const DEMO_MIX: Record<DemoScenario, [p1: number, centre: number, city: n
   in_progress: [30, 14, 12],
   supplement: [12, 6, 4],
   overdue: [12, 8, 5],
-  early: [70, 22, 20],
+  early: [44, 14, 12],
   on_time: [18, 8, 6],
   late: [14, 8, 6],
   refused: [4, 2, 2],
-  on_the_spot: [40, 0, 0],
+  on_the_spot: [24, 0, 0],
 };
 
 function plan(r: Random, now: number): Plan[] {
