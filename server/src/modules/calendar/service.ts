@@ -55,8 +55,12 @@ const caches = new WeakMap<Database, { effective: Map<string, EffectiveCalendar>
 function cacheOf(ctx: AppContext) {
   let cache = caches.get(ctx.database);
   if (!cache) {
-    const now = () => ctx.clock.now().getTime();
-    const chains = new NoticeCache<ChainRow[]>(CALENDAR_CHANGED, { maxEntries: 10_000, ttlMs: CHAIN_TTL_MS, now });
+    // The process's own clock, not the context's (the demo seeding sets that to past days): the TTL is about memory.
+    const chains = new NoticeCache<ChainRow[]>(CALENDAR_CHANGED, {
+      maxEntries: 10_000,
+      ttlMs: CHAIN_TTL_MS,
+      now: Date.now,
+    });
     cache = { effective: new Map(), chains };
     caches.set(ctx.database, cache);
   }
