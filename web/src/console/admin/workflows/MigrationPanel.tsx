@@ -66,54 +66,58 @@ export function MigrationPanel({
       <h2 id="migration-heading">{m.title(fromVersion, toVersion)}</h2>
       <p className="muted">{m.lead}</p>
       {(from.isError || to.isError) && <ProblemAlert error={from.error ?? to.error} />}
-      <form
-        className="console-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(false);
-        }}
-      >
-        <div className="mapping-grid">
-          {oldSteps.map((step) => {
-            const id = `mapping-${step.id}`;
-            return (
-              <Field key={step.id} id={id} label={m.oldStep(step.name, step.id)} error={errorOf(step.id)}>
-                <select
-                  id={id}
-                  value={mapping[step.id] ?? ''}
-                  aria-describedby={describedBy(id, errorOf(step.id))}
-                  onChange={(e) => {
-                    const { [step.id]: _old, ...rest } = mapping;
-                    setEdited(e.target.value ? { ...rest, [step.id]: e.target.value } : rest);
-                  }}
-                >
-                  <option value="">{m.keep}</option>
-                  {newSteps.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name} ({s.id})
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            );
-          })}
-        </div>
-        {problem !== null && <ProblemAlert error={problem} />}
-        <div className="form-actions">
-          <Button htmlType="submit" loading={busy === 'dry'} disabled={!from.data || !to.data}>
-            {m.dryRun}
-          </Button>
-          <Button
-            type="primary"
-            danger
-            disabled={!planned || planned.totals.moves === 0}
-            onClick={() => setAsking(true)}
-          >
-            {m.apply(planned?.totals.moves ?? 0)}
-          </Button>
-        </div>
-        {!planned && !report?.applied && <p className="muted">{m.dryRunFirst}</p>}
-      </form>
+      {/* Until both versions are here the default mapping is not known: a select showing "keep" would be a lie. */}
+      {(from.isPending || to.isPending) && <p role="status">{t.site.loading}</p>}
+      {from.data && to.data && (
+        <form
+          className="console-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(false);
+          }}
+        >
+          <div className="mapping-grid">
+            {oldSteps.map((step) => {
+              const id = `mapping-${step.id}`;
+              return (
+                <Field key={step.id} id={id} label={m.oldStep(step.name, step.id)} error={errorOf(step.id)}>
+                  <select
+                    id={id}
+                    value={mapping[step.id] ?? ''}
+                    aria-describedby={describedBy(id, errorOf(step.id))}
+                    onChange={(e) => {
+                      const { [step.id]: _old, ...rest } = mapping;
+                      setEdited(e.target.value ? { ...rest, [step.id]: e.target.value } : rest);
+                    }}
+                  >
+                    <option value="">{m.keep}</option>
+                    {newSteps.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name} ({s.id})
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              );
+            })}
+          </div>
+          {problem !== null && <ProblemAlert error={problem} />}
+          <div className="form-actions">
+            <Button htmlType="submit" loading={busy === 'dry'}>
+              {m.dryRun}
+            </Button>
+            <Button
+              type="primary"
+              danger
+              disabled={!planned || planned.totals.moves === 0}
+              onClick={() => setAsking(true)}
+            >
+              {m.apply(planned?.totals.moves ?? 0)}
+            </Button>
+          </div>
+          {!planned && !report?.applied && <p className="muted">{m.dryRunFirst}</p>}
+        </form>
+      )}
       {report && <MigrationResult report={report.report} applied={report.applied} />}
       {asking && planned && (
         <ConfirmDialog
