@@ -1,11 +1,11 @@
 // Dossiers at provincial scale: N generated dossiers (SQL generate_series), then through HTTP against a bare
 // Fastify + pg route running the same statement in the same process and run:
 // - public tracking (GET /api/v1/public/dossiers/{code}?secret=): throughput and p99, for 5,000 codes asked again and
-//   again (as citizens re-check their dossiers: the answers come from each process's memory, tracking-cache.ts), and
+//   again (as citizens re-check their dossiers: the answers come from each process's memory, NoticeCache), and
 //   for codes each asked once (every answer read from the database);
 // - the work queue (GET /api/v1/dossiers?queue=process): p95;
 // - receipt (the accept action: code, history, audit, outbox, in one transaction) per second, against the same
-//   writes in one bare transaction.
+//   writes in one bare transaction behind a bare route (both loaded from the same worker, as the issue measures).
 // Also prints the work queue's plan (PostgreSQL: ordered scans of dossier_queue_by_due and dossier_assigned_by_due).
 //
 //   cd server && npx tsx ../bench/dossiers.ts                                   # PGlite in memory, 50,000 dossiers
@@ -34,12 +34,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const N = Number(process.env.BENCH_DOSSIERS ?? (URL_ ? 1_000_000 : 50_000));
 const SECRET = 'K7Q4MZ9TD';
 const P1 = '000.02.11.H05';
-
-interface Figures {
-  p95: number;
-  p99: number;
-  rps: number;
-}
 
 const LOAD = { seconds: SECONDS, connections: CONNECTIONS };
 
@@ -165,25 +159,6 @@ async function generate(sql: Runner, templateId: string) {
   return (performance.now() - t0) / 1000;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-
-/** Runs `once` from CONNECTIONS loops for SECONDS. */
-async function closedLoop(once: () => Promise<void>): Promise<Figures> {
-  const latencies: number[] = [];
-  const end = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        await once();
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), rps: latencies.length / SECONDS };
-}
-
 /** The bare baseline: Fastify routes running the same reads straight through the driver. */
 async function bareServer(sql: Runner, p1: string) {
   const app = Fastify();
@@ -193,6 +168,10 @@ async function bareServer(sql: Runner, p1: string) {
     if (!row) return reply.code(404).send({});
     const events = await sql.query('SELECT at, action FROM dossier_event WHERE dossier_id = $1 ORDER BY seq', [row.id]);
     return { code, status: row.status, events };
+  });
+  app.post('/receipt/:id', async (request) => {
+    await bareReceipt(sql, (request.params as { id: string }).id, p1);
+    return { ok: true };
   });
   app.get('/queue', async () =>
     sql.query(
@@ -207,43 +186,38 @@ async function bareServer(sql: Runner, p1: string) {
 const hash = (code: string) => createHash('sha256').update(`${code}\n${SECRET}`).digest('hex');
 
 /** The receipt's writes in one bare transaction: counter, history row, row update, outbox, audit entry. */
-async function bareReceipt(sql: Runner, ids: string[], unit: string) {
-  let next = 0;
-  return closedLoop(async () => {
-    const id = ids[next++]!;
-    await sql.transaction(async (q) => {
-      await q('SELECT id FROM dossier WHERE id = $1 FOR UPDATE', [id]);
-      const [c] = await q(
-        `INSERT INTO dossier_code_counter (unit_id, period, last) VALUES ($1, 'bare', 1)
-         ON CONFLICT (unit_id, period) DO UPDATE SET last = dossier_code_counter.last + 1 RETURNING last`,
-        [unit],
-      );
-      const code = `BARE-${c!.last}`;
-      await q(
-        `INSERT INTO dossier_event (dossier_id, seq, at, actor, action, input, from_step, to_step, effects)
-         VALUES ($1, 100, now(), '{}', 'accept', '{}', 'reception', 'processing', '[]')`,
-        [id],
-      );
-      await q(
-        `UPDATE dossier SET code = $2, tracking_secret_hash = $3, status = 'processing', version = version + 1 WHERE id = $1`,
-        [id, code, hash(code)],
-      );
-      await q(`INSERT INTO outbox (topic, payload) VALUES ('dossier.received', $1)`, [JSON.stringify({ id, code })]);
-      // The chain's head, locked until commit, as platform/audit/audit.ts does.
-      const [head] = await q('SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
-      const seq = Number(head!.seq) + 1;
-      const entryHash = createHash('sha256').update(`${head!.hash}${seq}${id}`).digest('hex');
-      await q(
-        `WITH entry AS (INSERT INTO audit_entry (seq, at, actor_label, action, target_type, target_id, summary, prev_hash, hash)
-           VALUES ($1, now(), 'bench', 'dossier.accept', 'dossier', $2, '{}', $3, $4))
-         UPDATE audit_chain_head SET seq = $1, hash = $4 WHERE id = 1`,
-        [seq, id, head!.hash, entryHash],
-      );
-    });
+async function bareReceipt(sql: Runner, id: string, unit: string) {
+  await sql.transaction(async (q) => {
+    await q('SELECT id FROM dossier WHERE id = $1 FOR UPDATE', [id]);
+    const [c] = await q(
+      `INSERT INTO dossier_code_counter (unit_id, period, last) VALUES ($1, 'bare', 1)
+       ON CONFLICT (unit_id, period) DO UPDATE SET last = dossier_code_counter.last + 1 RETURNING last`,
+      [unit],
+    );
+    const code = `BARE-${c!.last}`;
+    await q(
+      `INSERT INTO dossier_event (dossier_id, seq, at, actor, action, input, from_step, to_step, effects)
+       VALUES ($1, 100, now(), '{}', 'accept', '{}', 'reception', 'processing', '[]')`,
+      [id],
+    );
+    await q(
+      `UPDATE dossier SET code = $2, tracking_secret_hash = $3, status = 'processing', version = version + 1 WHERE id = $1`,
+      [id, code, hash(code)],
+    );
+    await q(`INSERT INTO outbox (topic, payload) VALUES ('dossier.received', $1)`, [JSON.stringify({ id, code })]);
+    // The chain's head, locked until commit, as platform/audit/audit.ts does.
+    const [head] = await q('SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+    const seq = Number(head!.seq) + 1;
+    const entryHash = createHash('sha256').update(`${head!.hash}${seq}${id}`).digest('hex');
+    await q(
+      `WITH entry AS (INSERT INTO audit_entry (seq, at, actor_label, action, target_type, target_id, summary, prev_hash, hash)
+         VALUES ($1, now(), 'bench', 'dossier.accept', 'dossier', $2, '{}', $3, $4))
+       UPDATE audit_chain_head SET seq = $1, hash = $4 WHERE id = 1`,
+      [seq, id, head!.hash, entryHash],
+    );
   });
 }
 
-const fmt = (f: Figures) => `${f.rps.toFixed(0)}/s, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;
 const fmtLoad = (f: LoadFigures) => `${f.rps.toFixed(0)}/s, p97.5 ${f.p97_5.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;
 
 async function main() {
@@ -351,7 +325,11 @@ async function main() {
       })),
       { ...LOAD, sequence: true },
     );
-    const receiptBare = await bareReceipt(sql, waiting.slice(half), p1Id);
+    const receiptBare = await httpLoad(
+      bare.base,
+      waiting.slice(half).map((id) => ({ method: 'POST', path: `/receipt/${id}` })),
+      { ...LOAD, sequence: true },
+    );
 
     const trackingLine = (label: string, http: LoadFigures, bareFigures: LoadFigures) =>
       `${label}${fmtLoad(http)}  | bare ${fmtLoad(bareFigures)}  | throughput ratio ${(http.rps / bareFigures.rps).toFixed(2)}, p99 ratio ${(http.p99 / bareFigures.p99).toFixed(2)}`;
@@ -365,7 +343,7 @@ async function main() {
       `work queue        ${fmtLoad(queueHttp)}  | bare ${fmtLoad(queueBare)}  | p97.5 ratio ${(queueHttp.p97_5 / queueBare.p97_5).toFixed(2)} (p97.5 bounds p95)`,
     );
     console.log(
-      `receipt (accept)  ${fmtLoad(receiptHttp)}  | bare ${fmt(receiptBare)}  | throughput ratio ${(receiptHttp.rps / receiptBare.rps).toFixed(2)}`,
+      `receipt (accept)  ${fmtLoad(receiptHttp)}  | bare ${fmtLoad(receiptBare)}  | throughput ratio ${(receiptHttp.rps / receiptBare.rps).toFixed(2)}`,
     );
     console.log('work queue plan:');
     for (const row of plan) console.log(`  ${row['QUERY PLAN']}`);

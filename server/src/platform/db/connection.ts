@@ -62,8 +62,56 @@ export interface PostgresOptions {
   onIdleError?: (err: Error) => void;
 }
 
+/** At most this many statement texts are prepared by name; the rest are parsed and planned on every run. */
+const MAX_PREPARED = 500;
+const statementNames = new Map<string, string>();
+
+/**
+ * Statements with parameters are prepared once per connection and then only bound and run: parsing and planning
+ * them again every time was a quarter of PostgreSQL's work for a receipt (pg_stat_statements' plan time). Names
+ * are per text and shared by every connection of the process, and bounded: a server holds at most MAX_PREPARED
+ * plans a connection. Scripts without parameters (migrations) keep the simple protocol, which allows several
+ * statements.
+ */
+class PreparingClient extends pg.Client {
+  /** Texts whose prepared plan no longer fits the tables (a migration changed them): run unprepared from now on. */
+  readonly #outdated = new Set<string>();
+
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this passes every other call on as is.
+  override query(...args: any[]): any {
+    const [text, values] = args;
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+      const name = this.#outdated.has(text) ? undefined : statementName(text);
+      if (name) return this.#prepared(name, text, values);
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: see above.
+    return (super.query as (...a: any[]) => any)(...args);
+  }
+
+  async #prepared(name: string, text: string, values: unknown[]) {
+    try {
+      return await super.query({ name, text, values });
+    } catch (error) {
+      // "cached plan must not change result type": the statement's tables changed under it (a migration run by
+      // another process during a rolling deployment). This run fails; the next ones are parsed afresh.
+      if ((error as { code?: string }).code === '0A000') this.#outdated.add(text);
+      throw error;
+    }
+  }
+}
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_PREPARED) {
+    name = `congso_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 export function openPostgres(options: PostgresOptions): Database {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: options.url,
     max: options.poolSize,
     types: pgTypes,
