@@ -402,7 +402,7 @@ async function seedOne(
     last = Math.min(Math.max(at, last + 2 * MINUTE), now - MINUTE);
     clock.set(new Date(last));
     const body = typeof request === 'function' ? await request() : request;
-    return (await act(ctx, as(username), id, action, body, '')).body as {
+    return (await act(ctx, as(username), id, action, body, undefined)).body as {
       dueAt: string | null;
       originalDueAt: string | null;
     };

@@ -355,9 +355,10 @@ async function idempotentOn(
 ): Promise<Answer> {
   return runChange(ctx, requesterOf(who), async (change) => {
     const lock = store.lockDossierQuery(change.trx, dossierId);
-    const { stored, row } = key
-      ? await claimWith(change.trx, actorKeyOf(who), key, requestHash(request), lock)
-      : { stored: null, row: await lock.executeTakeFirst() };
+    const { stored, row } =
+      key !== undefined
+        ? await claimWith(change.trx, actorKeyOf(who), key, requestHash(request), lock)
+        : { stored: null, row: await lock.executeTakeFirst() };
     if (stored) return { ...stored, replayed: true };
     if (!row) throw notFound('hồ sơ');
     return answered(change, who, key, await work(change, row));
@@ -558,7 +559,8 @@ export async function act(
   dossierId: string,
   action: string,
   request: ActionRequest,
-  idempotencyKey: string,
+  /** Sent by every client (the route requires it); only the demo's seeding acts without one. */
+  idempotencyKey: string | undefined,
   expectedVersion?: number,
 ): Promise<Answer> {
   const asked = { dossierId, action, request, expectedVersion };
