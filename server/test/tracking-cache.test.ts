@@ -84,6 +84,20 @@ describe('public tracking from memory', () => {
     secret = fresh;
   });
 
+  it.runIf(isPostgres())('listens on one connection a process, for tracking and calendars alike', async () => {
+    const listening = async () =>
+      (
+        await t.ctx.database.executeSql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE application_name = 'congso-listen' AND datname = current_database()`,
+        )
+      ).rows[0]!.n;
+    expect((await track(other)).statusCode).toBe(200);
+    // This process and the other: one each, though each listens on two channels.
+    await eventually(async () => (await listening()) === 2);
+    expect(await listening()).toBe(2);
+  });
+
   it.runIf(isPostgres())(
     'serves nothing from memory while its listening connection is lost, then caches again',
     async () => {

@@ -67,11 +67,11 @@ const MAX_PREPARED = 500;
 const statementNames = new Map<string, string>();
 
 /**
- * Statements with parameters are prepared once per connection and then only bound and run: parsing and planning
- * them again every time was a quarter of PostgreSQL's work for a receipt (pg_stat_statements' plan time). Names
- * are per text and shared by every connection of the process, and bounded: a server holds at most MAX_PREPARED
- * plans a connection. Scripts without parameters (migrations) keep the simple protocol, which allows several
- * statements.
+ * Statements with parameters, as Kysely sends them (`pool.query`'s callback calls pass through), are prepared once
+ * per connection and then only bound and run: parsing and planning them again every time was a quarter of
+ * PostgreSQL's work for a receipt (pg_stat_statements' plan time). Names are per text and shared by every
+ * connection of the process, and bounded: a server holds at most MAX_PREPARED plans a connection. Scripts without
+ * parameters (migrations) keep the simple protocol, which allows several statements.
  */
 class PreparingClient extends pg.Client {
   /** Texts whose prepared plan no longer fits the tables (a migration changed them): run unprepared from now on. */
@@ -123,7 +123,7 @@ export function openPostgres(options: PostgresOptions): Database {
   // opens a new one on the next query.
   pool.on('error', (err) => options.onIdleError?.(err));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  const listeners = new Set<Listener>();
+  const listener = new Listener(options.url);
   return {
     engine: 'postgres',
     db,
@@ -134,82 +134,121 @@ export function openPostgres(options: PostgresOptions): Database {
     async executeScript(sql: string) {
       await pool.query(sql);
     },
-    async listen(channel, handlers) {
-      const listener = new Listener(options.url, channel, handlers);
-      listeners.add(listener);
-      await listener.start();
-      return async () => {
-        listeners.delete(listener);
-        await listener.stop();
-      };
-    },
+    listen: (channel, handlers) => listener.subscribe(channel, handlers),
     async close() {
-      await Promise.all([...listeners].map((l) => l.stop()));
+      await listener.stop();
       await db.destroy();
     },
   };
 }
 
 /**
- * A connection of its own that LISTENs (a pooled one would be handed to queries and lose the LISTEN). When it is
- * lost, the handlers hear `live(false)` at once and it is opened again with a growing pause, up to 30 s.
+ * One connection of its own that LISTENs on every channel the process asks for: a pooled one would be handed to
+ * queries and lose the LISTEN, and one per channel would wake one more server process at every notice. When it is
+ * lost, every subscriber hears `live(false)` at once and it is opened again with a growing pause, up to 30 s; a
+ * subscriber hears `live(true)` once its channel is listened on.
  */
 class Listener {
   #client: pg.Client | undefined;
-  #stopped = false;
+  /** The LISTEN of each channel on the current connection, sent once and awaited by each of its subscribers. */
+  #listened = new Map<string, Promise<unknown>>();
   #retry: NodeJS.Timeout | undefined;
   #pauseMs = 500;
-  #live = false;
+  readonly #subscribers = new Map<NoticeHandlers, string>();
+  readonly #live = new Set<NoticeHandlers>();
 
-  constructor(
-    private readonly url: string,
-    private readonly channel: string,
-    private readonly handlers: NoticeHandlers,
-  ) {}
+  constructor(private readonly url: string) {}
 
-  async start(): Promise<void> {
+  /** Listens on `channel` for `handlers` until the function it resolves to is called. */
+  async subscribe(channel: string, handlers: NoticeHandlers): Promise<() => Promise<void>> {
+    this.#subscribers.set(handlers, channel);
+    // A new connection (the first, or one opened before the retry after a loss) listens for every subscriber.
+    if (this.#client) await this.#listenOn(this.#client, [handlers]);
+    else await this.#listenOn(this.#open(), [...this.#subscribers.keys()]);
+    return () => this.#unsubscribe(handlers);
+  }
+
+  async stop(): Promise<void> {
+    for (const handlers of [...this.#subscribers.keys()]) this.#forget(handlers);
+    await this.#close();
+  }
+
+  #open(): pg.Client {
+    clearTimeout(this.#retry);
     const client = new pg.Client({ connectionString: this.url, application_name: 'congso-listen' });
     this.#client = client;
+    this.#listened = new Map();
     client.on('notification', (n) => {
-      if (n.channel === this.channel) this.handlers.notice(n.payload ?? '');
+      for (const [handlers, channel] of this.#subscribers) if (channel === n.channel) handlers.notice(n.payload ?? '');
     });
     client.on('error', () => this.#lost(client));
     client.on('end', () => this.#lost(client));
+    // Queries sent meanwhile wait for the connection; if it fails, they fail and #listenOn calls #lost.
+    client.connect().catch(() => this.#lost(client));
+    return client;
+  }
+
+  async #listenOn(client: pg.Client, subscribers: NoticeHandlers[]): Promise<void> {
     try {
-      await client.connect();
-      await client.query(`LISTEN ${pg.escapeIdentifier(this.channel)}`);
-      this.#pauseMs = 500;
-      if (this.#client === client) this.#setLive(true); // not stopped meanwhile
+      for (const channel of new Set(subscribers.map((h) => this.#subscribers.get(h)))) {
+        if (channel === undefined) continue;
+        let listening = this.#listened.get(channel);
+        if (!listening) {
+          listening = client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+          this.#listened.set(channel, listening);
+        }
+        await listening;
+      }
     } catch {
       this.#lost(client);
+      return;
     }
+    if (this.#client !== client) return; // lost or stopped meanwhile
+    this.#pauseMs = 500;
+    for (const handlers of subscribers) if (this.#subscribers.has(handlers)) this.#setLive(handlers, true);
   }
 
   #lost(client: pg.Client): void {
     if (this.#client !== client) return; // an older connection's late event
     this.#client = undefined;
-    this.#setLive(false);
+    for (const handlers of [...this.#live]) this.#setLive(handlers, false);
     client.end().catch(() => {});
-    if (this.#stopped) return;
-    this.#retry = setTimeout(() => void this.start(), this.#pauseMs);
+    if (this.#subscribers.size === 0) return;
+    this.#retry = setTimeout(() => void this.#listenOn(this.#open(), [...this.#subscribers.keys()]), this.#pauseMs);
     this.#retry.unref();
     this.#pauseMs = Math.min(this.#pauseMs * 2, 30_000);
   }
 
-  async stop(): Promise<void> {
-    this.#stopped = true;
+  async #unsubscribe(handlers: NoticeHandlers): Promise<void> {
+    const channel = this.#subscribers.get(handlers);
+    if (channel === undefined) return;
+    this.#forget(handlers);
+    if (this.#subscribers.size === 0) return this.#close();
+    const client = this.#client;
+    if (client && ![...this.#subscribers.values()].includes(channel)) {
+      this.#listened.delete(channel);
+      await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {});
+    }
+  }
+
+  #forget(handlers: NoticeHandlers): void {
+    this.#subscribers.delete(handlers);
+    this.#setLive(handlers, false);
+  }
+
+  async #close(): Promise<void> {
     clearTimeout(this.#retry);
     const client = this.#client;
     this.#client = undefined;
-    this.#setLive(false);
     await client?.end().catch(() => {});
   }
 
-  // The handlers hear each change once: a cache fed by several listeners counts those that are up.
-  #setLive(live: boolean): void {
-    if (this.#live === live) return;
-    this.#live = live;
-    this.handlers.live(live);
+  // Each subscriber hears each change once: a cache fed by several listeners counts those that are up.
+  #setLive(handlers: NoticeHandlers, live: boolean): void {
+    if (this.#live.has(handlers) === live) return;
+    if (live) this.#live.add(handlers);
+    else this.#live.delete(handlers);
+    handlers.live(live);
   }
 }
 
