@@ -23,7 +23,7 @@ import {
 } from './api.ts';
 import { Diagram } from './Diagram.tsx';
 import { addStep, controlId, liveDiagram, problemPath, problemsByPath } from './draft.ts';
-import { StepFields } from './StepFields.tsx';
+import { StepFields, StepOptions } from './StepFields.tsx';
 
 interface Start {
   definition: WorkflowDefinition;
@@ -206,11 +206,7 @@ function DraftEditor({ code, start, onReload }: { code: string; start: Start; on
                     aria-describedby={describedBy(controlId('start'), errorOf('start'))}
                   >
                     {!stepIds.includes(def.start) && <option value={def.start}>{def.start}</option>}
-                    {def.steps.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.name} ({s.id})
-                      </option>
-                    ))}
+                    <StepOptions steps={def.steps} />
                   </select>
                 </Field>
                 <Field

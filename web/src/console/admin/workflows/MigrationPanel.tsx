@@ -11,6 +11,7 @@ import { ConsoleProblem } from '../../api/http.ts';
 import { describedBy, Field } from '../../parts.tsx';
 import { ConfirmDialog } from '../common.tsx';
 import { type MigrationReport, migrateDossiers, type StepDefinition, useWorkflowVersion } from './api.ts';
+import { StepOptions } from './StepFields.tsx';
 
 type Mapping = Record<string, string>;
 
@@ -91,11 +92,7 @@ export function MigrationPanel({
                     }}
                   >
                     <option value="">{m.keep}</option>
-                    {newSteps.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.name} ({s.id})
-                      </option>
-                    ))}
+                    <StepOptions steps={newSteps} />
                   </select>
                 </Field>
               );

@@ -259,11 +259,7 @@ function ActionFields({
             aria-describedby={describedBy(controlId(at('to')), errorOf('to'))}
           >
             {!def.steps.some((s) => s.id === action.to) && <option value={action.to}>{action.to}</option>}
-            {def.steps.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.id})
-              </option>
-            ))}
+            <StepOptions steps={def.steps} />
           </select>
         </Field>
       </div>
@@ -299,4 +295,13 @@ function ActionFields({
       </Button>
     </fieldset>
   );
+}
+
+/** The steps of a definition as the options of a select: name, then id. */
+export function StepOptions({ steps }: { steps: readonly StepDefinition[] }) {
+  return steps.map((s) => (
+    <option key={s.id} value={s.id}>
+      {s.name} ({s.id})
+    </option>
+  ));
 }
