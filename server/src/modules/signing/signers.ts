@@ -32,6 +32,9 @@ function readBags(p12: Uint8Array, password: string, skipMac: boolean): Bags {
  * Opens a PKCS#12 file; legacy (3DES, RC2) and current (PBES2 with AES) encryption are both read. PKCS#12 takes
  * the password as UTF-16 for its MAC but PBES2 takes it as UTF-8 bytes, which node-forge does not tell apart: a
  * password with Vietnamese letters passes the MAC check with the first and decrypts with the second.
+ * node-forge checks the MAC before it decrypts, so any later failure means the MAC passed. That failure is not
+ * always "could not decrypt": about one time in 128 the wrong key leaves valid padding by chance, and the error
+ * comes from parsing what it decrypted (test/fixtures/signing/padding-by-chance.p12 is such a file).
  */
 export function openPkcs12(p12: Uint8Array, password: string): SoftwareKey {
   let bags: Bags;
@@ -39,8 +42,8 @@ export function openPkcs12(p12: Uint8Array, password: string): SoftwareKey {
     try {
       bags = readBags(p12, password, false);
     } catch (err) {
-      const macPassed = /decrypt/i.test((err as Error).message);
-      if (!macPassed || Buffer.byteLength(password) === password.length) throw err;
+      const macFailed = /MAC could not be verified/.test((err as Error).message);
+      if (macFailed || Buffer.byteLength(password) === password.length) throw err;
       bags = readBags(p12, forge.util.encodeUtf8(password), true);
     }
   } catch {
