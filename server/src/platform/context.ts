@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import { type AuditRecord, type ChainHead, chainWrites, lockChainHead, lockChainHeadWith } from './audit/audit.ts';
 import type { Actor } from './auth/actor.ts';
 import type { Clock } from './clock.ts';
-import type { Database } from './db/connection.ts';
+import { COMMITS_NEXT, type Database } from './db/connection.ts';
 import type { DB } from './db/schema.ts';
 import { type EventPayload, type OutboxEvent, outboxWrite } from './events/outbox.ts';
 
@@ -48,9 +48,9 @@ export interface Change {
 
 /**
  * Runs `work` in one transaction, ending with one statement that carries the writes it left for last, its outbox
- * events and its audit entries, after the audit chain's head is locked (unless `work` locked it already). The head,
- * on which every change in the system queues, is then held for that statement and the commit only, and a change
- * costs few round trips to the database.
+ * events and its audit entries, after the audit chain's head is locked (unless `work` locked it already), with the
+ * COMMIT sent behind it in the same round trip (COMMITS_NEXT). The head, on which every change in the system
+ * queues, is then held for that statement and the commit only, and a change costs few round trips to the database.
  */
 export async function runChange<T>(ctx: AppContext, who: Requester, work: (change: Change) => Promise<T>): Promise<T> {
   const committed: (() => void)[] = [];
@@ -88,9 +88,10 @@ export async function runChange<T>(ctx: AppContext, who: Requester, work: (chang
 async function writeTogether(trx: Transaction<DB>, writes: readonly Write[]): Promise<void> {
   if (writes.length === 0) return;
   if (writes.length === 1) {
-    await trx.executeQuery(writes[0]!.compile());
+    const compiled = writes[0]!.compile();
+    await trx.executeQuery({ ...compiled, sql: COMMITS_NEXT + compiled.sql });
     return;
   }
   const parts = writes.map((write, i) => sql`${sql.id(`w${i}`)} AS (${write})`);
-  await sql`WITH ${sql.join(parts)} SELECT 1`.execute(trx);
+  await sql`${sql.raw(COMMITS_NEXT)}WITH ${sql.join(parts)} SELECT 1`.execute(trx);
 }

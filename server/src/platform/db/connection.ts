@@ -62,6 +62,59 @@ export interface PostgresOptions {
   onIdleError?: (err: Error) => void;
 }
 
+/**
+ * Put before a transaction's last statement (platform/context.ts does): on PostgreSQL its COMMIT goes right behind
+ * it, in the same round trip, and the COMMIT Kysely sends next is answered without the server. A change that holds a
+ * row locked until commit (a desk's code counter, the audit chain's head) then holds it for one reply less, and at a
+ * busy process most of a reply's time is waiting for the event loop to read it. On PGlite it is only a comment.
+ */
+export const COMMITS_NEXT = '/* commits next */ ';
+
+/** pg's Query as this file uses it: the protocol messages it writes, and the replies it hears. */
+interface WireConnection {
+  parse(config: { text: string }): void;
+  bind(config: Record<string, never>): void;
+  execute(config: { portal: string }): void;
+  sync(): void;
+}
+type QueryCallback = (error: Error | null, results: pg.QueryResult | pg.QueryResult[]) => void;
+const WireQuery = pg.Query as unknown as new (
+  config: pg.QueryConfig & { queryMode: 'extended' },
+  values: undefined,
+  callback: QueryCallback,
+) => pg.Query & {
+  portal: string;
+  _getRows(connection: WireConnection, rows: number | undefined): void;
+  handleCommandComplete(message: unknown, connection: WireConnection): void;
+};
+
+/** A statement and then COMMIT, each parsed, bound and executed, behind one Sync: one round trip for both. */
+class StatementThenCommit extends WireQuery {
+  /** Commands the server completed: 0 if the statement failed, 1 if its COMMIT failed, 2 once committed. */
+  completed = 0;
+
+  override _getRows(connection: WireConnection) {
+    connection.execute({ portal: this.portal });
+    connection.parse({ text: 'COMMIT' });
+    connection.bind({});
+    connection.execute({ portal: '' });
+    connection.sync();
+  }
+
+  override handleCommandComplete(message: unknown, connection: WireConnection) {
+    this.completed += 1;
+    super.handleCommandComplete(message, connection);
+  }
+}
+
+const localEnd = (command: 'COMMIT' | 'ROLLBACK'): pg.QueryResult => ({
+  command,
+  rowCount: null,
+  oid: 0,
+  rows: [],
+  fields: [],
+});
+
 /** At most this many statement texts are prepared by name; the rest are parsed and planned on every run. */
 const MAX_PREPARED = 500;
 const statementNames = new Map<string, string>();
@@ -76,27 +129,46 @@ const statementNames = new Map<string, string>();
 class PreparingClient extends pg.Client {
   /** Texts whose prepared plan no longer fits the tables (a migration changed them): run unprepared from now on. */
   readonly #outdated = new Set<string>();
+  /** The transaction ended with its last statement (COMMIT sent behind it): the next COMMIT or ROLLBACK is a no-op. */
+  #ended = false;
 
   // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this passes every other call on as is.
   override query(...args: any[]): any {
     const [text, values] = args;
-    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
-      const name = this.#outdated.has(text) ? undefined : statementName(text);
-      if (name) return this.#prepared(name, text, values);
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values)) {
+      const ending = this.#ended && /^(commit|rollback)$/i.test(text);
+      this.#ended = false;
+      if (ending) return Promise.resolve(localEnd(text.toUpperCase() as 'COMMIT'));
+      if (text.startsWith(COMMITS_NEXT)) return this.#run(text, values, true);
+      if (values.length > 0) return this.#run(text, values, false);
     }
     // biome-ignore lint/suspicious/noExplicitAny: see above.
     return (super.query as (...a: any[]) => any)(...args);
   }
 
-  async #prepared(name: string, text: string, values: unknown[]) {
+  async #run(text: string, values: unknown[], commitsNext: boolean): Promise<pg.QueryResult> {
+    const name = this.#outdated.has(text) ? undefined : statementName(text);
     try {
-      return await super.query({ name, text, values });
+      if (!commitsNext) return await super.query({ name, text, values });
+      return await this.#thenCommit({ name, text, values, queryMode: 'extended' });
     } catch (error) {
       // "cached plan must not change result type": the statement's tables changed under it (a migration run by
       // another process during a rolling deployment). This run fails; the next ones are parsed afresh.
       if ((error as { code?: string }).code === '0A000') this.#outdated.add(text);
       throw error;
     }
+  }
+
+  #thenCommit(config: pg.QueryConfig & { queryMode: 'extended' }): Promise<pg.QueryResult> {
+    return new Promise((resolve, reject) => {
+      const query = new StatementThenCommit(config, undefined, (error, results) => {
+        // Committed, or its COMMIT failed, which ends the transaction too; a failed statement leaves it to roll back.
+        this.#ended = query.completed > 0;
+        if (error) reject(error);
+        else resolve((results as pg.QueryResult[])[0]!);
+      });
+      super.query(query);
+    });
   }
 }
 
