@@ -138,7 +138,7 @@ class PreparingClient extends pg.Client {
     if (args.length === 2 && typeof text === 'string' && Array.isArray(values)) {
       const ending = this.#ended && /^(commit|rollback)$/i.test(text);
       this.#ended = false;
-      if (ending) return Promise.resolve(localEnd(text.toUpperCase() as 'COMMIT'));
+      if (ending) return Promise.resolve(localEnd(text.toUpperCase() as 'COMMIT' | 'ROLLBACK'));
       if (text.startsWith(COMMITS_NEXT)) return this.#run(text, values, true);
       if (values.length > 0) return this.#run(text, values, false);
     }
