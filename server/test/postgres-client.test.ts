@@ -1,12 +1,12 @@
 // The PostgreSQL client (connection.ts): a statement with parameters is prepared once per connection, then only
 // bound and run; a script of several statements without parameters still runs as one (migrations need it); a
 // change's last statement carries its COMMIT in the same round trip, seen on the wire through a TCP proxy.
-import net from 'node:net';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChange } from '../src/platform/context.ts';
 import { type Database, openPostgres } from '../src/platform/db/connection.ts';
 import { cloneDatabase, contextOn, isPostgres } from './harness.ts';
+import { TcpProxy } from './tcp-proxy.ts';
 
 describe.runIf(isPostgres())('prepared statements on PostgreSQL', () => {
   let database: Database;
@@ -50,41 +50,27 @@ describe.runIf(isPostgres())('prepared statements on PostgreSQL', () => {
   });
 });
 
-/** A TCP proxy that reads the server's side of the protocol: its replies' end (ReadyForQuery) and its notices. */
-class WireCounter {
+/** Reads the server's side of the protocol as it passes the proxy: its replies' end (ReadyForQuery) and notices. */
+class ServerMessages {
   readyForQuery = 0;
   notices: string[] = [];
-  #server: net.Server | undefined;
-  port = 0;
+  #pending = Buffer.alloc(0);
 
-  async up(upstream: { host: string; port: number }): Promise<void> {
-    this.#server = net.createServer((client) => {
-      const server = net.connect(upstream.port, upstream.host);
-      let pending = Buffer.alloc(0);
-      server.on('data', (chunk: Buffer) => {
-        pending = Buffer.concat([pending, chunk]);
-        while (pending.length >= 5 && pending.length >= 1 + pending.readInt32BE(1)) {
-          const size = 1 + pending.readInt32BE(1);
-          const type = String.fromCharCode(pending[0]!);
-          if (type === 'Z') this.readyForQuery += 1;
-          if (type === 'N') this.notices.push(pending.subarray(5, size).toString('utf8'));
-          pending = pending.subarray(size);
-        }
-      });
-      client.pipe(server).pipe(client);
-      for (const s of [client, server]) s.on('error', () => {});
-    });
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.#server!.address() as net.AddressInfo).port;
-  }
-
-  async down(): Promise<void> {
-    await new Promise<void>((resolve) => this.#server?.close(() => resolve()));
+  read(chunk: Buffer): void {
+    this.#pending = Buffer.concat([this.#pending, chunk]);
+    while (this.#pending.length >= 5 && this.#pending.length >= 1 + this.#pending.readInt32BE(1)) {
+      const size = 1 + this.#pending.readInt32BE(1);
+      const type = String.fromCharCode(this.#pending[0]!);
+      if (type === 'Z') this.readyForQuery += 1;
+      if (type === 'N') this.notices.push(this.#pending.subarray(5, size).toString('utf8'));
+      this.#pending = this.#pending.subarray(size);
+    }
   }
 }
 
 describe.runIf(isPostgres())("a change's last statement and its COMMIT on PostgreSQL", () => {
-  let wire: WireCounter;
+  const wire = new ServerMessages();
+  let proxy: TcpProxy;
   let database: Database;
   let direct: Database;
 
@@ -93,17 +79,14 @@ describe.runIf(isPostgres())("a change's last statement and its COMMIT on Postgr
     direct = clone;
     await direct.executeScript(`CREATE TABLE note (id int PRIMARY KEY, text text NOT NULL);
       CREATE TABLE deferred_note (id int, CONSTRAINT one_id UNIQUE (id) DEFERRABLE INITIALLY DEFERRED);`);
-    wire = new WireCounter();
-    const viaProxy = new URL(clone.url!);
-    await wire.up({ host: viaProxy.hostname, port: Number(viaProxy.port || 5432) });
-    viaProxy.host = `127.0.0.1:${wire.port}`;
     // One connection: every change below runs on the one whose replies are counted.
-    database = openPostgres({ url: viaProxy.toString(), poolSize: 1 });
+    proxy = await TcpProxy.to(clone.url!, (chunk) => wire.read(chunk));
+    database = openPostgres({ url: proxy.url, poolSize: 1 });
   });
   afterAll(async () => {
     await database?.close();
     await direct?.close();
-    await wire?.down();
+    await proxy?.down();
   });
 
   // The test's own tables, outside the schema the rest of the code knows.

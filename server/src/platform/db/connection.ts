@@ -70,7 +70,7 @@ export interface PostgresOptions {
  */
 export const COMMITS_NEXT = '/* commits next */ ';
 
-/** pg's Query as this file uses it: the protocol messages it writes, and the replies it hears. */
+/** The protocol messages of pg's connection that StatementThenCommit writes. */
 interface WireConnection {
   parse(config: { text: string }): void;
   bind(config: Record<string, never>): void;
