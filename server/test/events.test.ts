@@ -133,11 +133,16 @@ describe('event bus', () => {
     try {
       await until('the second worker to finish the job', async () => done.length === 1, 60);
       expect(done).toEqual([42]);
-      const job = await ctx.database.executeSql<{ state: string; retry_count: number }>(
-        `SELECT state, retry_count FROM pgboss.job WHERE name = $1`,
-        [queueOf(healthy)],
-      );
-      expect(job.rows).toEqual([{ state: 'completed', retry_count: 1 }]);
+      const jobs = async () =>
+        (
+          await ctx.database.executeSql<{ state: string; retry_count: number }>(
+            `SELECT state, retry_count FROM pgboss.job WHERE name = $1`,
+            [queueOf(healthy)],
+          )
+        ).rows;
+      // pg-boss records the completion once the handler has returned: a moment after `done` is filled.
+      await until('the job to be recorded as completed', async () => (await jobs())[0]?.state === 'completed');
+      expect(await jobs()).toEqual([{ state: 'completed', retry_count: 1 }]);
     } finally {
       await second.stop();
     }
